@@ -1,0 +1,137 @@
+// The visitor's input ("draft"): its shape, a strict reader for untrusted copies of it
+// (localStorage, share links), and the situation the engine is asked to plan.
+//
+// A draft mirrors the form, blanks included, so a half-filled form survives a reload.
+// The situation drops what the visitor has not filled in yet (an empty round, an unnamed
+// interviewer) and remembers where each remaining entry sits in the form, so an engine
+// error about "round 1" lands beside the right control.
+
+import { isIsoDate } from "./dates.js";
+
+const MAX_ROUNDS = 20;
+const MAX_PEOPLE = 20;
+const MAX_TEXT = 300;
+const CHANNELS = ["", "email", "phone"];
+const TEXT_FIELDS = ["candidate", "company", "role"];
+const DATE_FIELDS = ["decision_date", "checkin_date"];
+const FLAG_FIELDS = ["has_inside_contact", "has_references"];
+
+export const emptyPerson = () => ({ name: "", email: "" });
+export const emptyRound = () => ({ date: "", interviewers: [emptyPerson()] });
+
+export function emptyDraft() {
+  return {
+    rounds: [emptyRound()],
+    decision_date: "",
+    checkin_date: "",
+    channel: "",
+    candidate: "",
+    company: "",
+    role: "",
+    has_inside_contact: false,
+    has_references: false,
+    country: "",
+  };
+}
+
+/** Raised when a stored or shared copy of the input is not a draft we can trust. */
+export class DraftError extends Error {}
+
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function readText(value, what) {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string" || value.length > MAX_TEXT) throw new DraftError(`bad ${what}`);
+  return value;
+}
+
+function readDate(value, what) {
+  const text = readText(value, what);
+  if (text !== "" && !isIsoDate(text)) throw new DraftError(`bad ${what}`);
+  return text;
+}
+
+function readPerson(value) {
+  if (!isPlainObject(value)) throw new DraftError("bad interviewer");
+  return { name: readText(value.name, "name"), email: readText(value.email, "email") };
+}
+
+function readRound(value) {
+  if (!isPlainObject(value)) throw new DraftError("bad round");
+  const people = value.interviewers ?? [];
+  if (!Array.isArray(people) || people.length > MAX_PEOPLE) {
+    throw new DraftError("bad interviewers");
+  }
+  return { date: readDate(value.date, "round date"), interviewers: people.map(readPerson) };
+}
+
+/**
+ * Check an untrusted value (parsed JSON) and return a clean draft, or throw DraftError.
+ * Accepts both the draft form ("" for blanks) and the situation form (null for blanks).
+ */
+export function readDraft(value) {
+  if (!isPlainObject(value)) throw new DraftError("not an object");
+  const rounds = value.rounds;
+  if (!Array.isArray(rounds) || rounds.length > MAX_ROUNDS) throw new DraftError("bad rounds");
+  const draft = emptyDraft();
+  draft.rounds = rounds.length ? rounds.map(readRound) : [emptyRound()];
+  for (const field of DATE_FIELDS) draft[field] = readDate(value[field], field);
+  for (const field of TEXT_FIELDS) draft[field] = readText(value[field], field);
+  for (const field of FLAG_FIELDS) {
+    const flag = value[field] ?? false;
+    if (typeof flag !== "boolean") throw new DraftError(`bad ${field}`);
+    draft[field] = flag;
+  }
+  draft.channel = readText(value.channel, "channel");
+  if (!CHANNELS.includes(draft.channel)) throw new DraftError("bad channel");
+  draft.country = readText(value.country, "country");
+  if (draft.country !== "" && !/^[A-Z]{2,3}$/.test(draft.country)) {
+    throw new DraftError("bad country");
+  }
+  return draft;
+}
+
+const isBlankPerson = (person) => !person.name.trim() && !person.email.trim();
+const isBlankRound = (round) => !round.date && round.interviewers.every(isBlankPerson);
+const orNull = (text) => text || null;
+
+/**
+ * The engine's situation for a draft, plus where each entry came from in the form:
+ * `rounds[k]` is the form index of situation round k, `people[k][p]` the form index of
+ * its interviewer p. `dated` is false while no round has a date yet (nothing to plan).
+ */
+export function toSituation(draft, today) {
+  const rounds = [];
+  const people = [];
+  const situationRounds = [];
+  draft.rounds.forEach((round, roundIndex) => {
+    if (isBlankRound(round)) return;
+    const kept = [];
+    const interviewers = [];
+    round.interviewers.forEach((person, personIndex) => {
+      if (isBlankPerson(person)) return;
+      kept.push(personIndex);
+      interviewers.push({ name: person.name.trim(), email: person.email.trim() });
+    });
+    rounds.push(roundIndex);
+    people.push(kept);
+    situationRounds.push({ date: round.date, interviewers });
+  });
+  const situation = {
+    rounds: situationRounds,
+    decision_date: orNull(draft.decision_date),
+    checkin_date: orNull(draft.checkin_date),
+    channel: orNull(draft.channel),
+    candidate: draft.candidate.trim(),
+    company: draft.company.trim(),
+    role: draft.role.trim(),
+    has_inside_contact: draft.has_inside_contact,
+    has_references: draft.has_references,
+    country: orNull(draft.country),
+  };
+  if (today) situation.today = today;
+  const dated = situationRounds.some((round) => round.date);
+  return { situation, origin: { rounds, people }, dated };
+}

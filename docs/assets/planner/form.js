@@ -1,0 +1,252 @@
+// The form: turn it into a draft and back, grow and shrink the interview rounds, and show
+// the engine's complaints beside the controls they are about.
+
+import { emptyPerson, emptyRound } from "./draft.js";
+
+const SCALAR_FIELDS = [
+  "decision_date",
+  "checkin_date",
+  "channel",
+  "candidate",
+  "company",
+  "role",
+  "country",
+];
+const FLAG_FIELDS = ["has_inside_contact", "has_references"];
+
+/** Create an element with attributes and children (strings become text nodes). */
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === false || value === undefined) continue;
+    node.setAttribute(key, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function field(id, labelText, control) {
+  control.id = id;
+  return element("div", { class: "fp-field" }, element("label", { for: id }, labelText), control);
+}
+
+function personRow(person, roundIndex, personIndex) {
+  const base = `fp-r${roundIndex}-p${personIndex}`;
+  const who = `interviewer ${personIndex + 1} of round ${roundIndex + 1}`;
+  const name = element("input", { type: "text", name: "interviewer", autocomplete: "off" });
+  name.value = person.name;
+  const email = element("input", { type: "email", name: "interviewer_email", autocomplete: "off" });
+  email.value = person.email;
+  const remove = element(
+    "button",
+    { type: "button", class: "fp-link-button", "data-remove-person": "", "aria-label": `Remove ${who}` },
+    "Remove",
+  );
+  return element(
+    "div",
+    { class: "fp-person", "data-person": personIndex },
+    field(`${base}-name`, "Interviewer's name", name),
+    field(`${base}-email`, "Their email", email),
+    remove,
+  );
+}
+
+function roundBlock(round, roundIndex, roundCount) {
+  const date = element("input", { type: "date", name: "interview" });
+  date.value = round.date;
+  const people = element(
+    "div",
+    { class: "fp-people" },
+    ...round.interviewers.map((person, index) => personRow(person, roundIndex, index)),
+  );
+  const tools = element(
+    "div",
+    { class: "fp-round__tools" },
+    element("button", { type: "button", class: "fp-button", "data-add-person": "" }, "Add interviewer"),
+  );
+  if (roundCount > 1) {
+    tools.append(
+      element(
+        "button",
+        {
+          type: "button",
+          class: "fp-button fp-button--quiet",
+          "data-remove-round": "",
+          "aria-label": `Remove round ${roundIndex + 1}`,
+        },
+        "Remove round",
+      ),
+    );
+  }
+  return element(
+    "fieldset",
+    { class: "fp-round", "data-round": roundIndex },
+    element("legend", {}, `Round ${roundIndex + 1}`),
+    field(`fp-r${roundIndex}-date`, "Date of the interview", date),
+    people,
+    tools,
+  );
+}
+
+export class PlannerForm {
+  constructor(form) {
+    this.form = form;
+    this.rounds = form.querySelector("#fp-rounds");
+  }
+
+  /** The form's current content as a draft (blanks included). */
+  read() {
+    const controls = this.form.elements;
+    const draft = {
+      rounds: [...this.rounds.querySelectorAll(".fp-round")].map((round) => ({
+        date: round.querySelector('[name="interview"]').value,
+        interviewers: [...round.querySelectorAll(".fp-person")].map((person) => ({
+          name: person.querySelector('[name="interviewer"]').value,
+          email: person.querySelector('[name="interviewer_email"]').value,
+        })),
+      })),
+    };
+    for (const name of SCALAR_FIELDS) draft[name] = controls.namedItem(name).value;
+    for (const name of FLAG_FIELDS) draft[name] = controls.namedItem(name).checked;
+    return draft;
+  }
+
+  /** Show a draft in the form, replacing whatever is there. */
+  write(draft) {
+    this.clearErrors();
+    this.rounds.replaceChildren(
+      ...draft.rounds.map((round, index) => roundBlock(round, index, draft.rounds.length)),
+    );
+    const controls = this.form.elements;
+    for (const name of SCALAR_FIELDS) {
+      if (name === "country") this.ensureCountryOption(draft.country);
+      controls.namedItem(name).value = draft[name];
+    }
+    for (const name of FLAG_FIELDS) controls.namedItem(name).checked = draft[name];
+  }
+
+  /**
+   * Handle a click on one of the round/interviewer buttons. Returns true when the form
+   * changed, and moves focus somewhere sensible because the clicked button may be gone.
+   */
+  handleClick(target) {
+    const button = target.closest("button");
+    if (!button || !this.form.contains(button)) return false;
+    const draft = this.read();
+    const roundNode = button.closest(".fp-round");
+    const roundIndex = roundNode ? Number(roundNode.dataset.round) : -1;
+    let focus;
+    if (button.id === "fp-add-round") {
+      draft.rounds.push(emptyRound());
+      focus = `#fp-r${draft.rounds.length - 1}-date`;
+    } else if (button.hasAttribute("data-remove-round")) {
+      draft.rounds.splice(roundIndex, 1);
+      focus = `#fp-r${Math.max(0, roundIndex - 1)}-date`;
+    } else if (button.hasAttribute("data-add-person")) {
+      const people = draft.rounds[roundIndex].interviewers;
+      people.push(emptyPerson());
+      focus = `#fp-r${roundIndex}-p${people.length - 1}-name`;
+    } else if (button.hasAttribute("data-remove-person")) {
+      const personIndex = Number(button.closest(".fp-person").dataset.person);
+      draft.rounds[roundIndex].interviewers.splice(personIndex, 1);
+      focus = `.fp-round[data-round="${roundIndex}"] [data-add-person]`;
+    } else {
+      return false;
+    }
+    this.write(draft);
+    this.form.querySelector(focus)?.focus();
+    return true;
+  }
+
+  /** Fill the country list once the engine has told us which countries it knows. */
+  setCountries(codes) {
+    const select = this.form.elements.namedItem("country");
+    const current = select.value;
+    const names = regionNamer();
+    const options = codes
+      .map((code) => ({ code, name: names(code) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    select.replaceChildren(
+      element("option", { value: "" }, "No public holidays"),
+      ...options.map(({ code, name }) => element("option", { value: code }, name)),
+    );
+    this.ensureCountryOption(current);
+    select.value = current;
+  }
+
+  /** A restored country must stay selected even before the full list has arrived. */
+  ensureCountryOption(code) {
+    const select = this.form.elements.namedItem("country");
+    if (!code || [...select.options].some((option) => option.value === code)) return;
+    select.append(element("option", { value: code }, regionNamer()(code)));
+  }
+
+  clearErrors() {
+    for (const control of this.form.querySelectorAll('[aria-invalid="true"]')) {
+      control.removeAttribute("aria-invalid");
+      control.removeAttribute("aria-describedby");
+    }
+    for (const note of this.form.querySelectorAll(".fp-error")) note.remove();
+  }
+
+  /**
+   * Put each engine problem beside its control. `origin` maps the situation's round and
+   * interviewer indexes back to the form's. Returns the problems no control could take.
+   */
+  showErrors(problems, origin) {
+    this.clearErrors();
+    const homeless = [];
+    for (const problem of problems) {
+      const control = this.controlFor(problem, origin);
+      if (!control) {
+        homeless.push(problem);
+        continue;
+      }
+      const noteId = `${control.id}-error`;
+      let note = this.form.querySelector(`#${noteId}`);
+      if (!note) {
+        note = element("p", { class: "fp-error", id: noteId });
+        control.insertAdjacentElement("afterend", note);
+      }
+      note.textContent = note.textContent
+        ? `${note.textContent} ${problem.message}`
+        : problem.message;
+      control.setAttribute("aria-invalid", "true");
+      control.setAttribute("aria-describedby", noteId);
+    }
+    return homeless;
+  }
+
+  controlFor(problem, origin) {
+    const { field: name, round, person } = problem;
+    if (["interview", "interviewer", "interviewer_email"].includes(name)) {
+      const roundIndex = round === null || round === undefined ? 0 : origin.rounds[round];
+      const roundNode = this.rounds.querySelector(`.fp-round[data-round="${roundIndex}"]`);
+      if (!roundNode) return null;
+      if (name === "interview") return roundNode.querySelector('[name="interview"]');
+      const personIndex =
+        person === null || person === undefined ? 0 : origin.people[round]?.[person];
+      const personNode = roundNode.querySelector(`.fp-person[data-person="${personIndex}"]`);
+      return personNode?.querySelector(`[name="${name}"]`) ?? null;
+    }
+    const control = this.form.elements.namedItem(name);
+    return control instanceof HTMLElement && control.id ? control : null;
+  }
+}
+
+/** Country names in the visitor's language, falling back to the code itself. */
+function regionNamer() {
+  let names = null;
+  try {
+    names = new Intl.DisplayNames(undefined, { type: "region" });
+  } catch {
+    // Older browsers: the code is still a usable label.
+  }
+  return (code) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+}

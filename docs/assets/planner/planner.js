@@ -1,0 +1,221 @@
+// The planner page: start the engine, keep the form, the saved copy and the plan in step.
+// The page owns the DOM and today's date; the worker (worker.js) owns Python.
+
+import { localToday } from "./dates.js";
+import { emptyDraft, toSituation } from "./draft.js";
+import { EngineClient } from "./engine.js";
+import { PlannerForm } from "./form.js";
+import { calendarFileName, renderNote, renderPlan, renderProblems } from "./render.js";
+import {
+  clearFragment,
+  forgetSaved,
+  loadSaved,
+  readShareFragment,
+  save,
+  shareUrl,
+} from "./storage.js";
+
+const TYPING_PAUSE_MS = 150;
+const FEEDBACK_MS = 2000;
+
+const $ = (selector) => document.querySelector(selector);
+const form = new PlannerForm($("#fp-form"));
+const statusLine = $("#fp-status");
+const notice = $("#fp-notice");
+const planBody = $("#fp-plan-body");
+
+let engineReady = false;
+let latestPlanId = 0;
+let shownPlan = null; // { situation, plan } currently on screen, for calendar downloads
+let typingTimer = 0;
+
+const engine = new EngineClient(
+  new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
+  {
+    onStatus(text, state) {
+      statusLine.textContent = text;
+      statusLine.dataset.state = state;
+      if (state === "ready") engineReady = true;
+    },
+    onCountries(codes) {
+      form.setCountries(codes);
+      $("#fp-country-hint").hidden = true;
+    },
+  },
+);
+
+function showNotice(text) {
+  notice.textContent = text;
+  notice.hidden = !text;
+}
+
+/** Ask the engine for a plan of what the form says now; draw it if still the latest. */
+async function updatePlan() {
+  clearTimeout(typingTimer);
+  const draft = form.read();
+  save(draft);
+  const { situation, origin, dated } = toSituation(draft, localToday());
+  if (!dated) {
+    form.clearErrors();
+    shownPlan = null;
+    renderNote(planBody, "Enter the date of your interview to see your plan.");
+    return;
+  }
+  if (!engineReady && statusLine.dataset.state !== "failed") {
+    renderNote(planBody, "Your plan will appear here as soon as the planner has loaded.");
+  }
+  const { id, answer } = engine.request("plan", situation);
+  latestPlanId = id;
+  const reply = await answer;
+  if (id !== latestPlanId) return; // a newer request is on its way
+  if (reply.error) {
+    shownPlan = null;
+    renderNote(planBody, `The planner ran into a problem: ${reply.error}`, "problem");
+  } else if (reply.result.ok) {
+    form.clearErrors();
+    shownPlan = { situation, plan: reply.result.plan };
+    renderPlan(planBody, reply.result.plan);
+  } else {
+    shownPlan = null;
+    form.showErrors(reply.result.errors, origin);
+    renderProblems(planBody, reply.result.errors);
+  }
+}
+
+function planSoon() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(updatePlan, TYPING_PAUSE_MS);
+}
+
+/** Briefly change a button's label to say what happened, then put it back. */
+function acknowledge(button, text) {
+  const label = button.dataset.label ?? button.textContent;
+  button.dataset.label = label;
+  button.textContent = text;
+  setTimeout(() => {
+    button.textContent = label;
+  }, FEEDBACK_MS);
+}
+
+async function copyText(button, text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    acknowledge(button, "Copied");
+  } catch {
+    acknowledge(button, "Could not copy: select the text instead");
+  }
+}
+
+/** Fetch a calendar file from the engine and hand it to the browser as a download. */
+async function downloadCalendar(button, action) {
+  if (!shownPlan) return;
+  const { situation, plan } = shownPlan;
+  const { answer } = engine.request("ics", situation, action);
+  const reply = await answer;
+  if (reply.error || !reply.result.ok) {
+    acknowledge(button, "Could not make the calendar file");
+    return;
+  }
+  const name =
+    action === undefined ? `follow-up-plan-${plan.today}.ics` : calendarFileName(plan.actions[action]);
+  const url = URL.createObjectURL(new Blob([reply.result.ics], { type: "text/calendar" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function onPlanClick(event) {
+  const button = event.target.closest("button");
+  if (!button || !shownPlan) return;
+  if (button.id === "fp-print") window.print();
+  else if (button.id === "fp-calendar-all") downloadCalendar(button);
+  else if (button.hasAttribute("data-calendar")) {
+    downloadCalendar(button, Number(button.dataset.calendar));
+  } else if (button.hasAttribute("data-copy")) {
+    const action = shownPlan.plan.actions[Number(button.dataset.copy)];
+    copyText(button, action.message.body);
+  }
+}
+
+async function share(button) {
+  const url = shareUrl(form.read());
+  const box = $("#fp-share-box");
+  const field = $("#fp-share-url");
+  box.hidden = false;
+  field.value = url;
+  try {
+    await navigator.clipboard.writeText(url);
+    $("#fp-share-note").textContent = "Copied to your clipboard.";
+  } catch {
+    $("#fp-share-note").textContent = "Select the link and copy it.";
+  }
+  field.select();
+  acknowledge(button, "Link ready");
+}
+
+function clearData() {
+  forgetSaved();
+  clearFragment();
+  form.write(emptyDraft());
+  $("#fp-share-box").hidden = true;
+  $("#fp-share-url").value = "";
+  showNotice("Your data is cleared from this browser.");
+  updatePlan();
+}
+
+/** Start from a share link if there is one, else from the saved copy, else from blank. */
+function restore() {
+  const shared = readShareFragment();
+  clearFragment();
+  if (shared.damaged) {
+    showNotice(
+      "This share link is damaged or incomplete, so the planner started with an empty form.",
+    );
+    return emptyDraft();
+  }
+  if (shared.draft) return shared.draft;
+  const saved = loadSaved();
+  if (saved.damaged) {
+    showNotice("Your saved input could not be read, so the planner started with an empty form.");
+  }
+  return saved.draft ?? emptyDraft();
+}
+
+function start() {
+  const formNode = $("#fp-form");
+  form.write(restore());
+  formNode.addEventListener("input", planSoon);
+  formNode.addEventListener("change", planSoon);
+  formNode.addEventListener("submit", (event) => {
+    event.preventDefault();
+    updatePlan();
+  });
+  // Enter in a field plans at once and never reloads the page.
+  formNode.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      updatePlan();
+    }
+  });
+  formNode.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.id === "fp-share") share(button);
+    else if (button.id === "fp-clear") clearData();
+    else if (form.handleClick(event.target)) updatePlan();
+  });
+  planBody.addEventListener("click", onPlanClick);
+  window.addEventListener("hashchange", () => {
+    if (!window.location.hash.startsWith("#s=")) return;
+    showNotice("");
+    form.write(restore());
+    updatePlan();
+  });
+  updatePlan();
+}
+
+start();

@@ -1,0 +1,109 @@
+// Where the visitor's input lives between visits: this browser's localStorage, and share
+// links that carry it in the URL fragment (#s=...), which browsers never send to a server.
+
+import { DraftError, readDraft, toSituation } from "./draft.js";
+
+export const STORAGE_KEY = "followup-planner:v1";
+const SHARE_PREFIX = "#s=";
+
+/** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
+function toBase64Url(text) {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(code) {
+  if (!/^[A-Za-z0-9_-]*$/.test(code)) throw new DraftError("not base64url");
+  const base64 = code.replace(/-/g, "+").replace(/_/g, "/");
+  let binary;
+  try {
+    binary = atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4));
+  } catch {
+    throw new DraftError("truncated base64url");
+  }
+  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new DraftError("not UTF-8");
+  }
+}
+
+function parseDraft(json) {
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new DraftError("not JSON");
+  }
+  return readDraft(value);
+}
+
+/**
+ * The saved draft: `{ draft }`, `{ draft: null }` when nothing is saved, or
+ * `{ draft: null, damaged: true }` when what is saved cannot be read (it is then forgotten).
+ */
+export function loadSaved() {
+  let json = null;
+  try {
+    json = localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return { draft: null };
+  }
+  if (json === null) return { draft: null };
+  try {
+    return { draft: parseDraft(json) };
+  } catch (error) {
+    if (!(error instanceof DraftError)) throw error;
+    forgetSaved();
+    return { draft: null, damaged: true };
+  }
+}
+
+export function save(draft) {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+  } catch {
+    // Storage can be full or switched off; the planner still works for this visit.
+  }
+}
+
+export function forgetSaved() {
+  try {
+    localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Nothing was stored if storage is unavailable.
+  }
+}
+
+/** A link to this page whose fragment carries the situation (without today). */
+export function shareUrl(draft) {
+  const { situation } = toSituation(draft);
+  const url = new URL(window.location.href);
+  url.hash = SHARE_PREFIX.slice(1) + toBase64Url(JSON.stringify(situation));
+  return url.href;
+}
+
+/**
+ * The draft carried by the current URL fragment: `{ draft }`, `{ draft: null }` when the
+ * fragment is not a share link, or `{ draft: null, damaged: true }` for a broken one.
+ */
+export function readShareFragment() {
+  const hash = window.location.hash;
+  if (!hash.startsWith(SHARE_PREFIX)) return { draft: null };
+  try {
+    return { draft: parseDraft(fromBase64Url(hash.slice(SHARE_PREFIX.length))) };
+  } catch (error) {
+    if (!(error instanceof DraftError)) throw error;
+    return { draft: null, damaged: true };
+  }
+}
+
+/** Drop the fragment from the address bar (and history), so edits are not undone on reload. */
+export function clearFragment() {
+  if (!window.location.hash) return;
+  const url = new URL(window.location.href);
+  url.hash = "";
+  history.replaceState(history.state, "", url.pathname + url.search);
+}
