@@ -1,0 +1,196 @@
+"""`followup plan`: the command-line edge around the engine (argparse, files, stdout).
+
+Every invalid input ends with exit status 2 and exactly one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, NoReturn
+
+from .model import PlanInputError, Problem
+from .schedule import make_plan
+from .validation import situation_from_dict
+
+__all__ = ["main"]
+
+FORMATS = ("text", "json", "md", "ics")
+USAGE_ERROR = 2
+
+
+class _UsageError(Exception):
+    """A command-line problem, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(" ".join(message.split()))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        data = _situation_data(args)
+        situation = situation_from_dict(data)
+        plan = make_plan(situation)
+    except _UsageError as error:
+        return _fail(str(error))
+    except PlanInputError as error:
+        return _fail(_describe(error.problems[0]))
+    sys.stdout.write(_render(args.format, plan, situation))
+    return 0
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog="followup", description="Plan when and how to follow up after a job interview."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    plan = commands.add_parser("plan", help="print a dated follow-up plan with message drafts")
+    plan.add_argument(
+        "--interview",
+        action="append",
+        metavar="DATE",
+        help="date of an interview round (repeatable)",
+    )
+    plan.add_argument(
+        "--decision-date", metavar="DATE", help="the date they promised a decision by"
+    )
+    plan.add_argument(
+        "--checkin-date", metavar="DATE", help="the check-in date agreed at the interview"
+    )
+    plan.add_argument(
+        "--channel", choices=("email", "phone"), help="the agreed or preferred channel"
+    )
+    plan.add_argument(
+        "--today", metavar="DATE", help="plan as seen on this date (default: the system date)"
+    )
+    plan.add_argument(
+        "--country", metavar="CC", help="skip this country's public holidays, e.g. US"
+    )
+    plan.add_argument("--candidate", metavar="NAME", help="your name, used to sign the drafts")
+    plan.add_argument("--interviewer", metavar="NAME", help="who you met in the latest round")
+    plan.add_argument("--interviewer-email", metavar="ADDR", help="their email address")
+    plan.add_argument("--company", metavar="NAME")
+    plan.add_argument("--role", metavar="TITLE")
+    plan.add_argument(
+        "--has-inside-contact", action="store_true", help="you know someone inside the company"
+    )
+    plan.add_argument("--has-references", action="store_true", help="you gave references")
+    plan.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    plan.add_argument(
+        "--input", metavar="FILE", help="the whole situation as JSON ('-' reads stdin)"
+    )
+    return parser
+
+
+def _situation_data(args: argparse.Namespace) -> dict[str, Any]:
+    """The situation dict: the --input JSON, then explicit flags on top."""
+    data = _read_input(args.input) if args.input else {}
+    if args.interview:
+        data["rounds"] = [{"date": day, "interviewers": []} for day in args.interview]
+    elif not args.input:
+        raise _UsageError("--interview: give at least one interview date (or use --input FILE).")
+    for field in (
+        "decision_date",
+        "checkin_date",
+        "channel",
+        "today",
+        "country",
+        "candidate",
+        "company",
+        "role",
+    ):
+        if getattr(args, field) is not None:
+            data[field] = getattr(args, field)
+    for flag in ("has_inside_contact", "has_references"):
+        if getattr(args, flag):
+            data[flag] = True
+    if args.interviewer is not None or args.interviewer_email is not None:
+        _set_latest_interviewer(data, args.interviewer, args.interviewer_email)
+    return data
+
+
+def _read_input(source: str) -> dict[str, Any]:
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        else:
+            with open(source, encoding="utf-8") as handle:
+                text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        reason = (
+            error.strerror if isinstance(error, OSError) and error.strerror else "not readable text"
+        )
+        raise _UsageError(f"--input: cannot read {source!r}: {reason}.") from None
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise _UsageError(
+            f"--input: {source!r} is not valid JSON ({' '.join(str(error).split())})."
+        ) from None
+    if not isinstance(data, dict):
+        raise _UsageError(f"--input: {source!r} must hold a JSON object describing the situation.")
+    return data
+
+
+def _set_latest_interviewer(data: dict[str, Any], name: str | None, email: str | None) -> None:
+    """Apply --interviewer/--interviewer-email to the first person of the latest round."""
+    rounds = data.get("rounds")
+    if not isinstance(rounds, list) or not rounds or not all(isinstance(r, dict) for r in rounds):
+        return  # validation reports the broken rounds
+    latest = max(reversed(rounds), key=lambda r: _sortable_date(r.get("date")))
+    people = latest.get("interviewers")
+    if not isinstance(people, list):
+        people = latest["interviewers"] = []
+    if not people or not isinstance(people[0], dict):
+        people.insert(0, {})
+    if name is not None:
+        people[0]["name"] = name
+    if email is not None:
+        people[0]["email"] = email
+
+
+def _sortable_date(value: Any) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return date.min
+
+
+def _render(output_format: str, plan: Any, situation: Any) -> str:
+    if output_format == "json":
+        from .formats import plan_to_json
+
+        return plan_to_json(plan) + "\n"
+    if output_format == "md":
+        from .formats import plan_to_markdown
+
+        return plan_to_markdown(plan)
+    if output_format == "ics":
+        from .calendar_export import plan_to_ics
+
+        return plan_to_ics(plan, situation)
+    from .formats import plan_to_text
+
+    return plan_to_text(plan)
+
+
+def _describe(problem: Problem) -> str:
+    where = ""
+    if problem.round is not None:
+        where = f" (round {problem.round + 1}"
+        where += f", interviewer {problem.person + 1})" if problem.person is not None else ")"
+    return f"{problem.field or 'input'}{where}: {problem.message}"
+
+
+def _fail(line: str) -> int:
+    print(f"followup: error: {' '.join(line.split())}", file=sys.stderr)
+    return USAGE_ERROR

@@ -1,0 +1,122 @@
+"""Message drafts: Jinja2 templates shipped with the package, filled with the visitor's data.
+
+Visitor text is only ever passed in as variables, never compiled as a template, and every
+variable has a natural fallback ("the role", "your team", "Hello,"), so a draft never shows
+an unfilled placeholder. StrictUndefined turns a forgotten variable into an error in tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+import jinja2
+
+from .dates_in_words import day_and_month, long_date
+from .model import Message, Person, Situation
+from .rules import Step
+
+__all__ = ["TEMPLATE_NAMES", "draft_message", "role_phrase", "template_environment"]
+
+#: One template per kind of message: first line the subject, then a blank line, then the body.
+TEMPLATE_NAMES = {
+    ("thank_you", "email"): "thank_you.txt",
+    ("follow_up", "email"): "follow_up_email.txt",
+    ("follow_up", "phone"): "follow_up_call.txt",
+    ("second_follow_up", "email"): "second_follow_up_email.txt",
+    ("second_follow_up", "phone"): "second_follow_up_call.txt",
+    ("ask_inside_contact", "email"): "inside_contact.txt",
+    ("ask_references", "email"): "references.txt",
+}
+
+_REASONS = {"G3": "agreed", "G6": "promised", "G8": "no_timeline"}
+_ROLE_NOUNS = {"role", "position", "job", "post", "opening", "vacancy"}
+
+
+class _PackageTemplateLoader(jinja2.BaseLoader):
+    """Loads templates with importlib.resources, so it works from a wheel or a zip."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        path = resources.files(__package__).joinpath("templates", template)
+        if not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        return path.read_text(encoding="utf-8"), None, lambda: True
+
+
+@cache
+def template_environment() -> jinja2.Environment:
+    """The shared environment: plain text (no autoescape), strict about missing variables."""
+    return jinja2.Environment(
+        loader=_PackageTemplateLoader(),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
+def draft_message(step: Step, situation: Situation, first: Step | None = None) -> Message | None:
+    """The draft for `step`, or None when it sends nothing.
+
+    `first` is the first check-in, which a second follow-up refers back to.
+    """
+    if step.channel is None:
+        return None
+    name = TEMPLATE_NAMES[(step.kind, step.channel)]
+    text = template_environment().get_template(name).render(_variables(step, situation, first))
+    subject, _, body = text.partition("\n")
+    to = step.recipient.email if step.recipient and step.channel == "email" else ""
+    return Message(to=to, subject=" ".join(subject.split()), body=_tidy(body))
+
+
+def role_phrase(role: str) -> str:
+    """How a message names the role, without doubling "the" or "role".
+
+    >>> role_phrase("Data Analyst"), role_phrase("The Designer position"), role_phrase("")
+    ('the Data Analyst role', 'the Designer position', 'the role')
+    """
+    core = role[4:].strip() if role.lower().startswith("the ") else role
+    if not core:
+        return "the role"
+    if core.split()[-1].lower() in _ROLE_NOUNS:
+        return f"the {core}"
+    return f"the {core} role"
+
+
+def _variables(step: Step, situation: Situation, first: Step | None) -> dict[str, str]:
+    recipient = step.recipient or Person()
+    interview_round = step.interview_round or situation.latest_round
+    company = situation.company
+    candidate = situation.candidate
+    return {
+        "greeting": f"Dear {recipient.name}," if recipient.name else "Hello,",
+        "ask_for": recipient.name
+        or ("the person who interviewed you" if recipient.email else "the hiring manager or HR"),
+        "role_phrase": role_phrase(situation.role),
+        "company": company,
+        "at_company": f" at {company}" if company else "",
+        "employer": company or "the company",
+        "team": f"the team at {company}" if company else "your team",
+        "interview_date": long_date(interview_round.date),
+        "interview_day": day_and_month(interview_round.date),
+        "decision_date": long_date(situation.decision_date) if situation.decision_date else "",
+        "reason": _REASONS.get(first.rule if first else step.rule, ""),
+        "first_contact_date": long_date(first.date) if first else "",
+        "candidate": candidate,
+        "hello": f"Hello, this is {candidate}." if candidate else "Hello.",
+        "sign_off": f"Best regards,\n{candidate}" if candidate else "Best regards,",
+    }
+
+
+def _tidy(body: str) -> str:
+    """Trim line ends and surrounding blank lines left over from template branches."""
+    lines = [line.rstrip() for line in body.strip("\n").splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if line or (tidy and tidy[-1]):
+            tidy.append(line)
+    return "\n".join(tidy).strip("\n")
