@@ -37,11 +37,14 @@ def plan_to_ics(plan: Plan, situation: Situation, only: int | None = None) -> st
     calendar.add("calscale", "GREGORIAN")
     stamp = datetime.combine(plan.today, time(0, 0), tzinfo=UTC)
     fingerprint = _situation_fingerprint(situation)
+    seen: dict[str, int] = {}
     for index, action in enumerate(plan.actions):
+        # Numbered within its kind, so a reminder moving past others keeps the others' UIDs.
+        occurrence = seen[action.kind] = seen.get(action.kind, -1) + 1
         if only is not None and index != only:
             continue
         event = icalendar.Event()
-        event.add("uid", _uid(fingerprint, action, index))
+        event.add("uid", _uid(fingerprint, action, occurrence))
         event.add("dtstamp", stamp)
         event.add("dtstart", action.date)
         event.add("dtend", action.date + timedelta(days=1))
@@ -57,8 +60,8 @@ def _situation_fingerprint(situation: Situation) -> str:
     return json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _uid(fingerprint: str, action: Action, index: int) -> str:
-    seed = f"{fingerprint}|{action.kind}|{action.date.isoformat()}|{index}"
+def _uid(fingerprint: str, action: Action, occurrence: int) -> str:
+    seed = f"{fingerprint}|{action.kind}|{action.date.isoformat()}|{occurrence}"
     return f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:32]}@{UID_DOMAIN}"
 
 

@@ -92,13 +92,14 @@ def situation_from_dict(data: Any, *, today: date | None = None) -> Situation:
         has_references=flags["has_references"],
         country=_parse_country(data.get("country"), problems),
     )
-    if rounds:
-        # Rounds that failed to parse were dropped: report content problems by input index.
-        for problem in check_situation(situation):
-            if problem.round is not None:
-                problem = replace(problem, round=round_origins[problem.round])
-            if problem not in problems:
-                problems.append(problem)
+    for problem in check_situation(situation):
+        if problem.round is not None:
+            # Rounds that failed to parse were dropped: report by index in the input.
+            problem = replace(problem, round=round_origins[problem.round])
+        elif problem.field == "interview" and not rounds:
+            continue  # parsing already said what is wrong with the rounds
+        if problem not in problems:
+            problems.append(problem)
     if problems:
         raise PlanInputError(problems)
     return situation

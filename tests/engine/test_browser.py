@@ -1,0 +1,71 @@
+"""The worker's entry points: JSON strings in, JSON strings out, never an exception."""
+
+import json
+
+import pytest
+from conftest import dana, situation
+
+from followup_engine import calendar_response, plan_response
+
+DATA = situation(people=[dana()], role="Data Analyst")
+
+
+def test_plan_response_ok():
+    answer = json.loads(plan_response(json.dumps(DATA)))
+    assert answer["ok"] is True
+    assert answer["plan"]["today"] == "2026-11-25"
+    assert [a["kind"] for a in answer["plan"]["actions"]][:2] == ["thank_you", "keep_applying"]
+
+
+def test_plan_response_lists_every_problem():
+    answer = json.loads(plan_response(json.dumps(situation("2026-02-30", channel="fax"))))
+    assert answer == {
+        "ok": False,
+        "errors": [
+            {
+                "field": "interview",
+                "round": 0,
+                "person": None,
+                "message": answer["errors"][0]["message"],
+            },
+            {
+                "field": "channel",
+                "round": None,
+                "person": None,
+                "message": "The channel 'fax' is not known: choose email or phone.",
+            },
+        ],
+    }
+
+
+@pytest.mark.parametrize("text", ["", "{", "null", "[]", '"x"', None, b"\xff"])
+def test_unreadable_input_is_an_error_not_an_exception(text):
+    answer = json.loads(plan_response(text))
+    assert answer["ok"] is False
+    assert answer["errors"][0]["field"] is None
+
+
+def test_unexpected_failures_become_a_generic_error(monkeypatch):
+    import followup_engine.browser as browser
+
+    def broken(situation):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(browser, "make_plan", broken)
+    answer = json.loads(plan_response(json.dumps(DATA)))
+    assert answer["ok"] is False and answer["errors"][0]["field"] is None
+    assert "boom" not in answer["errors"][0]["message"]
+
+
+def test_calendar_response_whole_plan_and_one_action():
+    whole = json.loads(calendar_response(json.dumps(DATA)))
+    assert whole["ok"] is True and whole["ics"].count("BEGIN:VEVENT") == 4
+    one = json.loads(calendar_response(json.dumps(DATA), 0))
+    assert one["ics"].count("BEGIN:VEVENT") == 1 and "SUMMARY:Send a thank-you note" in one["ics"]
+
+
+def test_calendar_response_errors():
+    missing = json.loads(calendar_response(json.dumps(DATA), 42))
+    assert missing["ok"] is False and missing["errors"][0]["field"] is None
+    bad = json.loads(calendar_response(json.dumps(situation(decision_date="2026-11-01"))))
+    assert bad["errors"][0]["field"] == "decision_date"

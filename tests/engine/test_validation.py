@@ -1,0 +1,228 @@
+"""Every kind of bad input is reported as a Problem tied to its form control."""
+
+import pytest
+from conftest import dana, situation
+
+from followup_engine import PlanInputError, Problem, situation_from_dict
+
+
+def problems(data):
+    with pytest.raises(PlanInputError) as caught:
+        situation_from_dict(data)
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert str(error) == error.problems[0].message
+    for problem in error.problems:
+        assert problem.message.endswith(".") and problem.message[0].isupper()
+        assert "\n" not in problem.message
+    return error.problems
+
+
+def first(data):
+    return problems(data)[0]
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "tomorrow", "10000-01-01", "2026-13-01", "26-11-16"])
+def test_impossible_or_malformed_interview_dates(bad):
+    problem = first(situation(bad))
+    assert (problem.field, problem.round, problem.person) == ("interview", 0, None)
+    assert "date" in problem.message
+
+
+@pytest.mark.parametrize("field", ["decision_date", "checkin_date", "today"])
+@pytest.mark.parametrize("bad", ["2026-02-30", "next week", 20261116])
+def test_impossible_or_malformed_other_dates(field, bad):
+    problem = first(situation(**{field: bad}))
+    assert (problem.field, problem.round) == (field, None)
+
+
+@pytest.mark.parametrize("rounds", [None, []])
+def test_no_interview(rounds):
+    problem = first({"today": "2026-11-25", "rounds": rounds})
+    assert problem == Problem("interview", "Add the date of at least one interview.")
+
+
+def test_a_round_without_a_date():
+    problem = first({"today": "2026-11-25", "rounds": [{"date": "2026-11-16"}, {}]})
+    assert (problem.field, problem.round) == ("interview", 1)
+
+
+@pytest.mark.parametrize("field", ["decision_date", "checkin_date"])
+def test_dates_before_the_latest_round(field):
+    problem = first(situation("2026-11-02", "2026-11-16", **{field: "2026-11-10"}))
+    assert problem.field == field
+    assert "before your latest interview (2026-11-16)" in problem.message
+
+
+def test_the_contract_example_message():
+    problem = first(situation(decision_date="2026-11-01"))
+    assert problem.to_dict() == {
+        "field": "decision_date",
+        "round": None,
+        "person": None,
+        "message": "The decision date 2026-11-01 is before your latest interview (2026-11-16).",
+    }
+
+
+@pytest.mark.parametrize(
+    ("field", "data"),
+    [
+        ("interview", situation("9999-11-01", today="9999-11-01")),
+        ("decision_date", situation("9999-10-01", decision_date="9999-12-30")),
+        ("checkin_date", situation("9999-10-01", checkin_date="9999-11-15")),
+        ("today", situation(today="9999-12-31")),
+    ],
+)
+def test_dates_near_the_end_of_the_calendar(field, data):
+    found = problems(data)
+    assert field in {p.field for p in found}
+    assert any("past the year 9999" in p.message for p in found)
+
+
+def test_the_last_plannable_date_still_plans():
+    from followup_engine import plan_from_dict
+
+    data = situation("9999-10-31", today="9999-10-31", decision_date="9999-10-31", country="US")
+    assert plan_from_dict(data)["actions"]
+
+
+@pytest.mark.parametrize("channel", ["fax", "EMAIL ", 3])
+def test_unknown_channel(channel):
+    if channel == "EMAIL ":
+        assert situation_from_dict(situation(channel=channel)).channel == "email"
+        return
+    assert first(situation(channel=channel)).field == "channel"
+
+
+@pytest.mark.parametrize("country", ["XX", "Narnia", 1])
+def test_unknown_country(country):
+    problem = first(situation(country=country))
+    assert problem.field == "country"
+    assert "two-letter code" in problem.message
+
+
+def test_country_codes_are_case_insensitive():
+    assert situation_from_dict(situation(country="gb")).country == "GB"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "dana example.com",
+        "dana@example",
+        "Dana <dana@example.com>",
+        '"dana"@example.com',
+        "javascript:alert(1)@example.com",
+        "dana@@example.com",
+        "a@b@example.com",
+        "x" * 250 + "@example.com",
+    ],
+)
+def test_malformed_email_addresses(address):
+    problem = first(situation(people=[{"name": "Dana", "email": address}]))
+    assert (problem.field, problem.round, problem.person) == ("interviewer_email", 0, 0)
+
+
+def test_valid_email_addresses_pass():
+    for address in ("dana@example.com", "d.lee+jobs@mail.example.co.uk", "ü@bücher.de"):
+        situation_from_dict(situation(people=[{"email": address}]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme\nCorp",
+        "Acme\rCorp",
+        "Acme\x00",
+        "Acme\x1b[31m",
+        "Acme\u2028Corp",
+        "Acme\u202eproC",
+        "Acme\u2066Corp\u2069",
+        "x" * 201,
+    ],
+)
+@pytest.mark.parametrize("field", ["candidate", "company", "role"])
+def test_bad_text_fields(field, text):
+    problem = first(situation(**{field: text}))
+    assert problem.field == field
+
+
+def test_two_hundred_characters_are_fine():
+    assert situation_from_dict(situation(company="x" * 200)).company == "x" * 200
+
+
+def test_bad_interviewer_name_points_at_round_and_person():
+    data = situation("2026-11-02", "2026-11-16")
+    data["rounds"][1]["interviewers"] = [dana(), {"name": "Omar\u202e", "email": ""}]
+    problem = first(data)
+    assert (problem.field, problem.round, problem.person) == ("interviewer", 1, 1)
+
+
+@pytest.mark.parametrize("field", ["has_inside_contact", "has_references"])
+@pytest.mark.parametrize("value", ["yes", 1, "true"])
+def test_non_boolean_flags(field, value):
+    assert first(situation(**{field: value})).field == field
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"today": "2026-11-25", "rounds": "2026-11-16"}, "interview"),
+        ({"today": "2026-11-25", "rounds": ["2026-11-16"]}, "interview"),
+        (
+            {"today": "2026-11-25", "rounds": [{"date": "2026-11-16", "interviewers": "Dana"}]},
+            "interviewer",
+        ),
+        (
+            {"today": "2026-11-25", "rounds": [{"date": "2026-11-16", "interviewers": ["Dana"]}]},
+            "interviewer",
+        ),
+        (situation(people=[{"name": 5}]), "interviewer"),
+        (situation(people=[{"email": ["a@b.c"]}]), "interviewer_email"),
+        (situation(company=7), "company"),
+        (situation(role=None, candidate=False), "candidate"),
+    ],
+)
+def test_wrong_json_types(data, field):
+    assert first(data).field == field
+
+
+@pytest.mark.parametrize("data", [None, [], "situation", 3])
+def test_input_that_is_not_an_object(data):
+    assert first(data).field is None
+
+
+def test_all_problems_are_collected():
+    data = situation(
+        "2026-02-30", decision_date="soon", channel="fax", country="XX", company="a\nb"
+    )
+    fields = [problem.field for problem in problems(data)]
+    assert fields == ["interview", "decision_date", "channel", "company", "country"]
+
+
+def test_round_indices_survive_an_earlier_broken_round():
+    data = {
+        "today": "2026-11-25",
+        "rounds": [{"date": "bad"}, {"date": "2026-11-16", "interviewers": [{"email": "nope"}]}],
+    }
+    found = problems(data)
+    assert [(p.field, p.round, p.person) for p in found] == [
+        ("interview", 0, None),
+        ("interviewer_email", 1, 0),
+    ]
+
+
+def test_empty_strings_mean_missing():
+    parsed = situation_from_dict(
+        situation(decision_date="", checkin_date="", channel="", country="", company="")
+    )
+    assert (parsed.decision_date, parsed.checkin_date, parsed.channel, parsed.country) == (
+        None,
+        None,
+        None,
+        None,
+    )
+
+
+def test_unknown_keys_are_ignored():
+    assert situation_from_dict(situation(colour="blue")).rounds
