@@ -7,6 +7,7 @@ in the browser and most plans do not need it.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -82,4 +83,23 @@ def business_calendar(country: str | None, around: date | None = None) -> Busine
     import holidays  # lazy: see the module docstring
 
     years = [] if around is None else [around.year]
-    return BusinessCalendar(holidays=holidays.country_holidays(country, years=years))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        country_holidays = holidays.country_holidays(country, years=years)
+    return BusinessCalendar(holidays=_QuietHolidays(country_holidays))
+
+
+@dataclass(frozen=True)
+class _QuietHolidays:
+    """A holidays object that stays silent for years the library has no data for.
+
+    Some countries only have data for a range of years; outside it the library warns and
+    knows no holidays, which leaves weekends as the only days off: a fine answer here.
+    """
+
+    known: Container[date]
+
+    def __contains__(self, day: object) -> bool:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            return day in self.known
