@@ -15,16 +15,29 @@ async function start() {
   report("Loading the planner…", "loading");
   await pyodide.loadPackage("followup-engine", { messageCallback: () => {} });
   const browser = pyodide.pyimport("followup_engine.browser");
-  const countries = JSON.parse(
-    pyodide.runPython("import json, holidays; json.dumps(sorted(holidays.list_supported_countries()))"),
-  );
-  self.postMessage({ type: "countries", countries });
   report("Ready", "ready");
+  // After the first plan requests (they wait on `ready`), not before them.
+  setTimeout(() => self.postMessage({ type: "countries", countries: countryCodes(pyodide) }));
   return browser;
 }
 
+/** ISO codes of the countries whose holidays the engine knows (read without importing them). */
+function countryCodes(pyodide) {
+  const codes = pyodide.runPython(
+    "import json\nfrom holidays.registry import COUNTRIES\n"
+      + "json.dumps(sorted(entry[1] for entry in COUNTRIES.values()))",
+  );
+  return JSON.parse(codes);
+}
+
 const ready = start();
-ready.catch((error) => report(`The planner could not start: ${error.message}`, "failed"));
+ready.catch((error) => report(`The planner could not start: ${lastLine(error)}`, "failed"));
+
+/** A Python traceback's last line ("ValueError: ...") is the part a person can read. */
+function lastLine(error) {
+  const lines = String(error?.message ?? error).trim().split("\n");
+  return lines[lines.length - 1];
+}
 
 function answer(browser, { type, situation, action }) {
   const json = JSON.stringify(situation);
@@ -44,6 +57,6 @@ self.addEventListener("message", async (event) => {
     const browser = await ready;
     self.postMessage({ id, result: answer(browser, event.data) });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
+    self.postMessage({ id, error: lastLine(error) });
   }
 });

@@ -1,0 +1,187 @@
+"""Fixtures for the built site: build it once, serve it locally, drive it with Chromium.
+
+Every request a browser context makes is recorded; a request to any origin other than the
+local site fails the test that made it, because the site promises no third-party traffic.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
+from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+# The CSP the site will be served with: the planner must work under it. The theme's own
+# inline scripts are allowed by their hashes (see SiteHandler), nothing else inline is.
+CONTENT_SECURITY_POLICY = "script-src 'self' 'wasm-unsafe-eval'"
+INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per run with `mkdocs build --strict` from the repo's mkdocs.yml.
+
+    FOLLOWUP_SITE_DIR reuses an already built site (handy while working on the tests).
+    """
+    prebuilt = os.environ.get("FOLLOWUP_SITE_DIR")
+    if prebuilt:
+        return Path(prebuilt)
+    out = tmp_path_factory.mktemp("build") / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
+    return out
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the MIME types Pyodide needs, the site's CSP, and no log noise."""
+
+    policy = CONTENT_SECURITY_POLICY
+
+    extensions_map = {  # noqa: RUF012 (the base class defines it as a plain dict too)
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+        ".json": "application/json",
+        ".ics": "text/calendar",
+    }
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self.policy = self._policy_for(Path(self.translate_path(self.path)))
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+    @staticmethod
+    def _policy_for(path: Path) -> str:
+        """The CSP, plus the hashes of the theme's inline scripts when serving a page."""
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return CONTENT_SECURITY_POLICY
+        hashes = [
+            "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
+            for script in INLINE_SCRIPT.findall(path.read_bytes())
+        ]
+        return " ".join([CONTENT_SECURITY_POLICY, *hashes])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """The built site served on 127.0.0.1 at a free port; the URL ends with a slash."""
+    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@dataclass
+class Traffic:
+    """What the browser asked for: every request URL, and the size of every response."""
+
+    urls: list[str] = field(default_factory=list)
+    sizes: dict[str, int] = field(default_factory=dict)
+
+    def foreign(self, site_url: str) -> list[str]:
+        """Requests that left the local site (blob: and data: URLs never leave the page)."""
+        home = urlsplit(site_url)
+        return [
+            url
+            for url in self.urls
+            if urlsplit(url).scheme not in ("blob", "data")
+            and (urlsplit(url).scheme, urlsplit(url).netloc) != (home.scheme, home.netloc)
+        ]
+
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, site_url: str, traffic: Traffic
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts whose clock says TODAY, that may use the clipboard, and whose
+    every request is recorded. Fails the test if any request went to another origin."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: object) -> BrowserContext:
+        options.setdefault("locale", "en-US")
+        context = browser.new_context(accept_downloads=True, **options)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+        context.clock.set_fixed_time(NOON_TODAY)
+        context.set_default_timeout(ENGINE_TIMEOUT_MS)
+        context.on("request", lambda request: traffic.urls.append(request.url))
+        context.on("response", lambda response: _record_size(traffic, response))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert traffic.foreign(site_url) == [], "requests left the local site"
+
+
+def _record_size(traffic: Traffic, response: object) -> None:
+    length = response.headers.get("content-length")  # type: ignore[attr-defined]
+    if length is not None:
+        traffic.sizes[response.url] = int(length)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
+    return new_context()
