@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import dana, situation
+from engine_support import dana, situation
 
 from followup_engine import calendar_response, plan_response
 

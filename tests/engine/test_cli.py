@@ -4,7 +4,7 @@ import io
 import json
 
 import pytest
-from conftest import situation
+from engine_support import situation
 
 from followup_engine import cli
 

@@ -4,7 +4,7 @@ import json
 import re
 
 import pytest
-from conftest import dana, situation
+from engine_support import dana, situation
 
 from followup_engine import make_plan, plan_to_ics, situation_from_dict
 from followup_engine.formats import escape_markdown, plan_to_json, plan_to_markdown, plan_to_text

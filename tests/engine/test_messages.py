@@ -1,7 +1,7 @@
 """Message drafts: warm, complete sentences, whatever the visitor left out."""
 
 import pytest
-from conftest import dana, situation
+from engine_support import dana, situation
 
 from followup_engine import plan_from_dict
 from followup_engine.messages import TEMPLATE_NAMES, role_phrase, template_environment

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import dana, situation
+from engine_support import dana, situation
 
 from followup_engine import make_plan, plan_from_dict, situation_from_dict
 from followup_engine.business_days import BusinessCalendar

@@ -1,7 +1,7 @@
 """Every kind of bad input is reported as a Problem tied to its form control."""
 
 import pytest
-from conftest import dana, situation
+from engine_support import dana, situation
 
 from followup_engine import PlanInputError, Problem, situation_from_dict
 
