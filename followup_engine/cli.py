@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from .model import PlanInputError, Problem
+from .model import Plan, PlanInputError, Problem, Situation
 from .schedule import make_plan
 from .validation import situation_from_dict
 
@@ -165,7 +165,7 @@ def _sortable_date(value: Any) -> date:
         return date.min
 
 
-def _render(output_format: str, plan: Any, situation: Any) -> str:
+def _render(output_format: str, plan: Plan, situation: Situation) -> str:
     if output_format == "json":
         from .formats import plan_to_json
 

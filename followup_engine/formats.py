@@ -76,7 +76,8 @@ def _markdown_action(action: Action) -> list[str]:
     overdue = " *(overdue)*" if action.overdue else ""
     lines = [
         f"- [ ] **{short_date(action.date)}** — {escape_markdown(action.title)}{overdue}",
-        f"  - Why: {escape_markdown(action.why)} ({action.rule}); guide: {action.guide}",
+        f"  - Why ({action.rule}): {escape_markdown(action.why)}",
+        f"  - Guide: {action.guide}",
     ]
     if action.channel:
         lines.insert(1, f"  - Channel: {action.channel}")
