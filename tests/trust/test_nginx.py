@@ -1,0 +1,99 @@
+"""The documented nginx setup, run for real (Debian's nginx) in front of the built site."""
+
+from __future__ import annotations
+
+import gzip
+import html
+import re
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from conftest import NGINX_SITE_CONF, CspWatch, load_hook
+from planner_page import expect_plan, fill_round, open_planner
+
+csp = load_hook("csp")
+
+HEADER_POLICY = csp.POLICY + "; frame-ancestors 'none'"
+SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
+
+
+def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (lower-case names) and raw body, without following errors away."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, _lower(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, _lower(error.headers), error.read()
+
+
+def _lower(headers) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {name.lower(): value for name, value in headers.items()}
+
+
+def a_bundle(site_dir: Path) -> str:
+    """Material's hashed JavaScript bundle, as a site path."""
+    (bundle,) = (site_dir / "assets" / "javascripts").glob("bundle.*.min.js")
+    return bundle.relative_to(site_dir).as_posix()
+
+
+def test_the_self_hosting_page_shows_this_very_config(site_dir: Path) -> None:
+    page = (site_dir / "self-hosting" / "index.html").read_text(encoding="utf-8")
+    shown = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert NGINX_SITE_CONF.read_text().strip() in shown
+
+
+def test_pages_carry_the_policy_and_security_headers(nginx: str) -> None:
+    for path in ("", "planner/", "no-timeline/", "does-not-exist/"):
+        status, headers, _ = fetch(nginx + path)
+        assert status == (404 if path == "does-not-exist/" else 200)
+        assert headers["content-security-policy"] == HEADER_POLICY
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+        assert "camera=()" in headers["permissions-policy"]
+        assert headers["cache-control"] == "no-cache"
+        assert headers["content-type"] == "text/html; charset=utf-8"
+
+
+def test_runtime_files_have_the_types_browsers_insist_on(nginx: str) -> None:
+    expected = {
+        "pyodide/pyodide.asm.wasm": "application/wasm",
+        "pyodide/pyodide.mjs": "text/javascript; charset=utf-8",
+        "pyodide/pyodide.asm.mjs": "text/javascript; charset=utf-8",
+        "pyodide/pyodide-lock.json": "application/json; charset=utf-8",
+        "assets/planner/worker.js": "text/javascript; charset=utf-8",
+    }
+    for path, content_type in expected.items():
+        status, headers, _ = fetch(nginx + path)
+        assert (status, headers["content-type"]) == (200, content_type), path
+
+
+def test_gzip_twins_are_served_to_browsers_that_accept_gzip(nginx: str, site_dir: Path) -> None:
+    for path in (a_bundle(site_dir), "pyodide/pyodide.asm.wasm", "assets/planner/planner.js"):
+        original = (site_dir / path).read_bytes()
+        _, headers, body = fetch(nginx + path, **{"Accept-Encoding": "gzip"})
+        assert headers.get("content-encoding") == "gzip", path
+        assert headers.get("vary") == "Accept-Encoding"
+        assert gzip.decompress(body) == original
+        _, plain_headers, plain = fetch(nginx + path)
+        assert "content-encoding" not in plain_headers
+        assert plain == original
+
+
+def test_only_fingerprinted_files_are_cached_for_long(nginx: str, site_dir: Path) -> None:
+    inline = next((site_dir / "assets" / "inline").iterdir()).relative_to(site_dir).as_posix()
+    for path in (a_bundle(site_dir), inline):
+        assert fetch(nginx + path)[1]["cache-control"] == "public, max-age=31536000, immutable"
+    for path in ("sw.js", "pyodide/pyodide.asm.wasm", "pyodide/pyodide-lock.json"):
+        assert fetch(nginx + path)[1]["cache-control"] == "no-cache", path
+
+
+def test_planner_makes_a_plan_through_nginx(nginx: str, new_context, csp_watch: CspWatch) -> None:
+    """Here the policy also reaches the Pyodide worker (as a header on worker.js)."""
+    context = new_context()
+    csp_watch.attach(context)
+    page = open_planner(context, nginx)
+    fill_round(page, 0, "2026-11-16", [])
+    expect_plan(page, SITUATION)
+    assert csp_watch.violations(page) == []
