@@ -1,0 +1,80 @@
+# Follow-up Planner: set up, build, serve and test. Run `make help` for the list.
+# Every target that needs tools runs `setup` first; setup is quick when nothing changed,
+# because stamp files remember what was installed from which pin file.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PYTHON_VERSION := $(strip $(file < .python-version))
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Stamps: the venv is redone when a pin file or the package metadata changes, node_modules
+# when the npm lock file changes.
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: help setup build serve test lint format clean
+
+help:
+	@echo "make serve   build the site and serve it at http://$(HOST):$(PORT)/"
+	@echo "make test    lint, engine tests (CPython and Pyodide), site build, browser tests"
+	@echo "make setup   create .venv (Python $(PYTHON_VERSION)) and node_modules from the pins"
+	@echo "make build   build the site into site/ (mkdocs build --strict)"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make format  ruff format and ruff check --fix"
+	@echo "make clean   remove site/ and build/ (keeps .venv and node_modules)"
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+# The interpreter named by .python-version: pyenv's `python3` resolves it inside the repo;
+# otherwise a python3.12 on PATH. Anything else is refused rather than silently used.
+$(PY_STAMP): requirements/dev.txt pyproject.toml .python-version
+	@want="$(PYTHON_VERSION)"; python=""; \
+	for candidate in python3 python$${want%.*}; do \
+	  if command -v "$$candidate" >/dev/null 2>&1 && \
+	     [ "$$("$$candidate" -c 'import platform; print(platform.python_version())' 2>/dev/null)" = "$$want" ]; then \
+	    python="$$candidate"; break; fi; \
+	done; \
+	if [ -z "$$python" ]; then \
+	  for candidate in python$${want%.*}; do \
+	    if command -v "$$candidate" >/dev/null 2>&1; then python="$$candidate"; break; fi; \
+	  done; \
+	fi; \
+	if [ -z "$$python" ]; then echo "Python $$want not found (install it with pyenv)" >&2; exit 1; fi; \
+	if [ -x "$(PY)" ] && ! "$(PY)" -c 'import sys; assert sys.version_info[:2] == tuple(map(int, "'"$$want"'".split(".")[:2]))' 2>/dev/null; then \
+	  echo "Replacing $(VENV): it was made with another Python"; rm -rf "$(VENV)"; fi; \
+	if [ ! -x "$(PY)" ]; then echo "Creating $(VENV) with $$("$$python" --version)"; "$$python" -m venv "$(VENV)"; fi
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: build
+	$(PY) tools/serve_site.py --root site --host $(HOST) --port $(PORT)
+
+# One pytest run holds everything (see tests/): its summary is the last line printed.
+test: setup
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf site build

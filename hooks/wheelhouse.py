@@ -1,0 +1,299 @@
+"""Collect the wheels that Pyodide needs: the engine, its pure-Python dependencies, test tools.
+
+Shared by the MkDocs hooks (which ship the wheels with the site) and by the Pyodide test
+runner (which also needs pytest and hypothesis inside Pyodide). Every version comes from
+requirements/dev.txt, so CPython and Pyodide run the same releases. Work is skipped when a
+stamp shows the inputs are unchanged, because `mkdocs serve` calls this on every rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PINS_FILE = ROOT / "requirements" / "dev.txt"
+PYODIDE_TEST_PINS_FILE = ROOT / "requirements" / "pyodide-tests.txt"
+WHEELS_DIR = ROOT / "build" / "wheels"
+TEST_WHEELS_DIR = ROOT / "build" / "pyodide-test-wheels"
+
+ENGINE_PACKAGE = "followup-engine"
+ENGINE_SOURCES = ("followup_engine", "pyproject.toml", "README.md")
+
+# What the engine imports at run time in the browser. Pyodide runs Python 3.14, where
+# icalendar does not need typing-extensions (its marker is python_version < "3.13").
+BROWSER_WHEELS = ("jinja2", "holidays", "icalendar", "python-dateutil", "six", "tzdata")
+# PyPI has only compiled wheels of markupsafe; its sdist falls back to pure Python.
+BROWSER_SDISTS = ("markupsafe",)
+
+# Exactly the pinned release of each name; versions are resolved by the pin files, not pip.
+PIP_DOWNLOAD = (sys.executable, "-m", "pip", "download", "--quiet", "--no-deps")
+# A fixed zip timestamp makes rebuilt wheels byte-identical, so the lock file stays put.
+REPRODUCIBLE_ENV = {"SOURCE_DATE_EPOCH": "315532800"}
+
+
+class WheelhouseError(RuntimeError):
+    """A wheel could not be collected; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What a folder of wheels was made from, stored beside it."""
+
+    inputs: str
+    wheels: tuple[str, ...]
+
+    @classmethod
+    def read(cls, path: Path) -> Stamp | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(inputs=data["inputs"], wheels=tuple(data["wheels"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, path: Path) -> None:
+        text = json.dumps({"inputs": self.inputs, "wheels": list(self.wheels)}, indent=1)
+        path.write_text(text + "\n", encoding="utf-8")
+
+    def is_fresh(self, inputs: str, folder: Path) -> bool:
+        return self.inputs == inputs and all((folder / name).is_file() for name in self.wheels)
+
+
+def canonical_name(name: str) -> str:
+    """PEP 503 form of a project name.
+
+    >>> canonical_name("Typing_Extensions")
+    'typing-extensions'
+    """
+    return "-".join(name.replace("_", "-").replace(".", "-").lower().split("-"))
+
+
+def parse_pins(text: str, source: str = "requirements") -> dict[str, str]:
+    """Map each `name==version` line of a requirements file to its version.
+
+    >>> parse_pins("# comment\\nJinja2==3.1.6\\npyodide-lock[wheel]==0.2.1  # cli\\n")
+    {'jinja2': '3.1.6', 'pyodide-lock': '0.2.1'}
+    """
+    pins: dict[str, str] = {}
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, version = line.partition("==")
+        if not sep:
+            raise WheelhouseError(f"{source}: '{raw}' is not pinned with '=='")
+        pins[canonical_name(name.split("[", 1)[0].strip())] = version.strip()
+    return pins
+
+
+def read_pins(path: Path = PINS_FILE) -> dict[str, str]:
+    return parse_pins(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def pinned(pins: dict[str, str], names: Iterable[str]) -> list[str]:
+    """`name==version` requirements for names, failing loudly on a missing pin."""
+    missing = [name for name in names if name not in pins]
+    if missing:
+        raise WheelhouseError(f"no pinned version in {PINS_FILE} for: {', '.join(missing)}")
+    return [f"{name}=={pins[name]}" for name in names]
+
+
+def fingerprint(paths: Iterable[Path], *extra: str) -> str:
+    """sha256 over file names and contents (folders walked, caches skipped) plus extra text."""
+    digest = hashlib.sha256()
+    for text in extra:
+        digest.update(text.encode() + b"\0")
+    for path in paths:
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if not file.is_file() or "__pycache__" in file.parts or file.suffix == ".pyc":
+                continue
+            digest.update(str(file.relative_to(ROOT)).encode() + b"\0")
+            digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def is_pure_wheel(path: Path) -> bool:
+    """True for a wheel any Python 3 can install: tagged none-any, with no compiled module."""
+    if not path.name.endswith("-none-any.whl"):
+        return False
+    with zipfile.ZipFile(path) as archive:
+        return not any(name.endswith((".so", ".pyd", ".dylib")) for name in archive.namelist())
+
+
+def run(command: Sequence[str], *, what: str, cwd: Path | None = None, env: dict | None = None):
+    """Run a build step; on failure raise with its output so the cause is on screen."""
+    result = subprocess.run(
+        list(command),
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise WheelhouseError(
+            f"{what} failed (exit {result.returncode}): {' '.join(command)}\n"
+            f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+        )
+
+
+def download_pure_wheels(requirements: Sequence[str], into: Path) -> list[Path]:
+    """Fetch exactly these releases as pure wheels, without resolving their dependencies."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run(
+            [*PIP_DOWNLOAD, "--only-binary=:all:", "--dest", tmp, *requirements],
+            what="Downloading wheels from PyPI",
+        )
+        wheels = sorted(Path(tmp).glob("*.whl"))
+        impure = [wheel.name for wheel in wheels if not is_pure_wheel(wheel)]
+        if impure:
+            raise WheelhouseError(f"these wheels are not pure Python: {', '.join(impure)}")
+        return [Path(shutil.move(wheel, into / wheel.name)) for wheel in wheels]
+
+
+def build_wheel(source: Path, into: Path, env: dict | None = None) -> Path:
+    """Build one wheel from a source tree with the pinned setuptools (no isolated env)."""
+    with tempfile.TemporaryDirectory() as out:
+        run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, "."],
+            what=f"Building a wheel of {source.name}",
+            cwd=source,
+            env={**REPRODUCIBLE_ENV, **(env or {})},
+        )
+        (wheel,) = Path(out).glob("*.whl")
+        return Path(shutil.move(wheel, into / wheel.name))
+
+
+def build_pure_sdist_wheel(requirement: str, into: Path) -> Path:
+    """Build a pure-Python wheel from an sdist whose C speedups are optional.
+
+    CC=false makes the C compiler fail at once; markupsafe's setup.py then builds again
+    without the extension, which gives a py3-none-any wheel Pyodide can load.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        run(
+            [*PIP_DOWNLOAD, "--no-binary=:all:", "--dest", str(work), requirement],
+            what=f"Downloading the sdist of {requirement}",
+        )
+        (sdist,) = work.glob("*.tar.gz")
+        with tarfile.open(sdist) as archive:
+            archive.extractall(work, filter="data")
+        (source,) = (path for path in work.iterdir() if path.is_dir())
+        wheel = build_wheel(source, into, env={"CC": "false", "CFLAGS": ""})
+    if not is_pure_wheel(wheel):
+        wheel.unlink()
+        raise WheelhouseError(f"{requirement} did not build as a pure-Python wheel")
+    return wheel
+
+
+def build_engine_wheel(into: Path) -> Path:
+    """Build the engine from a clean copy of its sources, so stale build/lib files never leak."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "followup-engine"
+        source.mkdir()
+        for name in ENGINE_SOURCES:
+            origin = ROOT / name
+            if not origin.exists():
+                raise WheelhouseError(f"cannot build the engine wheel: {origin} is missing")
+            if origin.is_dir():
+                shutil.copytree(origin, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(origin, source / name)
+        wheel = build_wheel(source, into)
+    if not is_pure_wheel(wheel):
+        raise WheelhouseError(f"the engine wheel {wheel.name} is not pure Python")
+    return wheel
+
+
+def refresh(
+    folder: Path,
+    stamp_name: str,
+    inputs: str,
+    make: Callable[[], list[Path]],
+    owns: Callable[[str], bool],
+) -> list[Path]:
+    """Return the wheels listed in a fresh stamp, or delete the wheels this stamp owns
+    (by name, so leftovers of an older release go too) and call make() to redo them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp_path = folder / stamp_name
+    stamp = Stamp.read(stamp_path)
+    if stamp and stamp.is_fresh(inputs, folder):
+        return [folder / name for name in stamp.wheels]
+    stamp_path.unlink(missing_ok=True)
+    for wheel in folder.glob("*.whl"):
+        if owns(wheel.name):
+            wheel.unlink()
+    wheels = make()
+    Stamp(inputs, tuple(sorted(wheel.name for wheel in wheels))).write(stamp_path)
+    return wheels
+
+
+def is_engine_wheel(file_name: str) -> bool:
+    return file_name.startswith(ENGINE_PACKAGE.replace("-", "_") + "-")
+
+
+def engine_wheel(folder: Path = WHEELS_DIR) -> Path:
+    """The engine wheel, rebuilt whenever followup_engine/ or the package metadata change."""
+    inputs = fingerprint([ROOT / name for name in ENGINE_SOURCES], Path(__file__).read_text())
+    (wheel,) = refresh(
+        folder, ".engine.stamp", inputs, lambda: [build_engine_wheel(folder)], is_engine_wheel
+    )
+    return wheel
+
+
+def browser_dependency_wheels(folder: Path = WHEELS_DIR) -> list[Path]:
+    """Pure wheels of everything the engine imports, at the pinned versions."""
+    pins = read_pins()
+    downloads = pinned(pins, BROWSER_WHEELS)
+    sdists = pinned(pins, BROWSER_SDISTS)
+    inputs = fingerprint([], *downloads, *sdists, Path(__file__).read_text())
+
+    def make() -> list[Path]:
+        wheels = download_pure_wheels(downloads, folder)
+        return wheels + [build_pure_sdist_wheel(req, folder) for req in sdists]
+
+    return refresh(folder, ".dependencies.stamp", inputs, make, lambda n: not is_engine_wheel(n))
+
+
+def browser_wheels(folder: Path = WHEELS_DIR) -> list[Path]:
+    """Every wheel the site ships: the engine and its dependencies."""
+    return sorted([engine_wheel(folder), *browser_dependency_wheels(folder)])
+
+
+def pyodide_test_wheels(folder: Path = TEST_WHEELS_DIR) -> list[Path]:
+    """pytest, hypothesis and their pure dependencies, for running tests/engine in Pyodide."""
+    pins = read_pins(PYODIDE_TEST_PINS_FILE)
+    downloads = pinned(pins, pins)
+    inputs = fingerprint([], *downloads, Path(__file__).read_text())
+    wheels = refresh(
+        folder, ".tests.stamp", inputs, lambda: download_pure_wheels(downloads, folder), bool
+    )
+    return sorted(wheels)
+
+
+__all__ = [
+    "TEST_WHEELS_DIR",
+    "WHEELS_DIR",
+    "WheelhouseError",
+    "browser_wheels",
+    "engine_wheel",
+    "pyodide_test_wheels",
+]
+
+
+if __name__ == "__main__":
+    # `python hooks/wheelhouse.py` prepares both folders, for running the Node script by hand.
+    for wheel in [*browser_wheels(), *pyodide_test_wheels()]:
+        print(wheel.relative_to(ROOT))

@@ -1,0 +1,168 @@
+"""The engine in real Pyodide under Node: its test suite passes there, it plans exactly as it
+does in CPython, and the site's pyodide/ folder loads it with no network at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
+
+import pytest
+
+from followup_engine.browser import calendar_response, plan_response
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+SITUATIONS = sorted((HERE / "situations").glob("*.json"))
+SHIPPED_PACKAGES = {
+    "followup-engine",
+    "holidays",
+    "icalendar",
+    "jinja2",
+    "markupsafe",
+    "python-dateutil",
+    "six",
+    "tzdata",
+}
+# A guard against a hung Node process, not a timing assertion.
+HANG_GUARD_SECONDS = 1800
+
+
+@dataclass(frozen=True)
+class NodeRun:
+    returncode: int
+    output: str
+
+    @property
+    def summary(self) -> str:
+        lines = [line for line in self.output.splitlines() if line.strip()]
+        return lines[-1] if lines else ""
+
+
+def hook_module(name: str) -> ModuleType:
+    """Import a module from hooks/ the way MkDocs does: with hooks/ on sys.path."""
+    hooks = str(REPO / "hooks")
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)
+    return importlib.import_module(name)
+
+
+def node(*args: str) -> NodeRun:
+    executable = shutil.which("node")
+    if executable is None:
+        pytest.fail("node is not installed; the Pyodide tests need Node.js 20 or later")
+    done = subprocess.run(
+        [executable, *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD_SECONDS,
+        check=False,
+    )
+    return NodeRun(done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="module")
+def wheelhouse() -> ModuleType:
+    module = hook_module("wheelhouse")
+    module.browser_wheels()
+    module.pyodide_test_wheels()
+    return module
+
+
+@pytest.fixture(scope="module")
+def pyodide_run(wheelhouse: ModuleType, tmp_path_factory: pytest.TempPathFactory):
+    """One Node run: the engine's pytest suite in Pyodide, plus every situation planned."""
+    parity_file = tmp_path_factory.mktemp("pyodide") / "parity.json"
+    run = node("tests/pyodide/run_engine_tests.mjs", "--parity-out", str(parity_file))
+    parity = json.loads(parity_file.read_text("utf-8")) if parity_file.is_file() else {}
+    return run, parity
+
+
+@pytest.fixture(scope="module")
+def runtime_folder(wheelhouse: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """site/pyodide/ as the two hooks lay it out, in a scratch site folder."""
+    site = tmp_path_factory.mktemp("site")
+    config = SimpleNamespace(site_dir=str(site))
+    hook_module("engine_wheel").on_pre_build(config=config)
+    hook_module("pyodide_runtime").on_post_build(config=config)
+    return site / "pyodide"
+
+
+def test_engine_suite_passes_in_pyodide(pyodide_run) -> None:
+    run, _ = pyodide_run
+    assert run.returncode == 0, f"pytest in Pyodide failed:\n{run.output[-8000:]}"
+    assert " passed" in run.summary and "failed" not in run.summary, run.summary
+
+
+def test_every_situation_was_planned_in_pyodide(pyodide_run) -> None:
+    _, parity = pyodide_run
+    assert sorted(parity) == [path.name for path in SITUATIONS]
+
+
+@pytest.mark.parametrize("situation", SITUATIONS, ids=lambda path: path.stem)
+def test_pyodide_plans_exactly_like_cpython(pyodide_run, situation: Path) -> None:
+    _, parity = pyodide_run
+    text = situation.read_text("utf-8")
+    in_pyodide = parity.get(situation.name, {})
+    assert in_pyodide.get("plan") == plan_response(text)
+    assert in_pyodide.get("calendar") == calendar_response(text)
+
+
+def test_runtime_folder_holds_pyodide_and_every_wheel(runtime_folder: Path) -> None:
+    names = {path.name for path in runtime_folder.iterdir()}
+    core = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"}
+    assert core | {"pyodide-lock.json"} <= names
+    assert any(name.startswith("followup_engine-") for name in names)
+
+
+def test_lock_lists_only_shipped_wheels_with_their_hashes(runtime_folder: Path) -> None:
+    lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
+    packages = lock["packages"]
+    assert set(packages) == SHIPPED_PACKAGES
+    for name, entry in packages.items():
+        wheel = runtime_folder / entry["file_name"]
+        assert wheel.is_file(), f"{name}: {entry['file_name']} is not in the folder"
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"], name
+    assert set(packages["followup-engine"]["depends"]) == {"jinja2", "holidays", "icalendar"}
+    assert packages["jinja2"]["depends"] == ["markupsafe"]
+
+
+def test_markupsafe_wheel_is_pure_python(runtime_folder: Path) -> None:
+    (wheel,) = runtime_folder.glob("markupsafe-*.whl")
+    assert wheel.name.endswith("-py3-none-any.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert not [name for name in archive.namelist() if name.endswith((".so", ".pyd"))]
+
+
+def test_site_runtime_loads_the_engine_offline(runtime_folder: Path) -> None:
+    run = node("tests/pyodide/check_site_runtime.mjs", str(runtime_folder))
+    assert run.returncode == 0, run.output[-8000:]
+    result = json.loads(run.summary)
+    assert result["network_attempts"] == []
+    assert set(result["versions"]) == SHIPPED_PACKAGES
+    assert result["markupsafe_pure"] is True
+
+
+def test_site_runtime_check_notices_a_missing_wheel(runtime_folder: Path, tmp_path: Path) -> None:
+    """The offline check itself can fail: without six, Pyodide reaches for its CDN."""
+    broken = tmp_path / "pyodide"
+    shutil.copytree(runtime_folder, broken)
+    next(broken.glob("six-*.whl")).unlink()
+    run = node("tests/pyodide/check_site_runtime.mjs", str(broken))
+    assert run.returncode != 0
+    assert json.loads(run.summary)["network_attempts"], run.output[-4000:]
+
+
+def test_wheelhouse_examples(wheelhouse: ModuleType) -> None:
+    import doctest
+
+    assert doctest.testmod(wheelhouse).failed == 0
