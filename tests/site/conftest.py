@@ -161,6 +161,9 @@ def new_context(
 
     def make(**options: object) -> BrowserContext:
         options.setdefault("locale", "en-US")
+        # The site's offline service worker would precache the whole site in the background
+        # of every fresh context; these tests are about the page, so keep it out.
+        options.setdefault("service_workers", "block")
         context = browser.new_context(accept_downloads=True, **options)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
         context.clock.set_fixed_time(NOON_TODAY)

@@ -95,6 +95,17 @@ export function readDraft(value) {
 
 const isBlankPerson = (person) => !person.name.trim() && !person.email.trim();
 const isBlankRound = (round) => !round.date && round.interviewers.every(isBlankPerson);
+
+/** True when nothing has been filled in (a blank form leaves nothing to keep). */
+export function isBlankDraft(draft) {
+  const { rounds, has_inside_contact: inside, has_references: references, ...rest } = draft;
+  return (
+    rounds.every(isBlankRound) &&
+    !inside &&
+    !references &&
+    Object.values(rest).every((value) => !String(value).trim())
+  );
+}
 const orNull = (text) => text || null;
 
 /**

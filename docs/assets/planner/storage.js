@@ -1,7 +1,7 @@
 // Where the visitor's input lives between visits: this browser's localStorage, and share
 // links that carry it in the URL fragment (#s=...), which browsers never send to a server.
 
-import { DraftError, readDraft, toSituation } from "./draft.js";
+import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 
 export const STORAGE_KEY = "followup-planner:v1";
 const SHARE_PREFIX = "#s=";
@@ -61,7 +61,12 @@ export function loadSaved() {
   }
 }
 
+/** Keep the draft for the next visit; an empty form leaves nothing behind. */
 export function save(draft) {
+  if (isBlankDraft(draft)) {
+    forgetSaved();
+    return;
+  }
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
   } catch {
