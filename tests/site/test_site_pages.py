@@ -1,0 +1,109 @@
+"""The built site as a whole: every guide link the engine emits lands on a real section, the
+guide pages never load Python, and the planner's page code stays CSP- and injection-safe."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from planner_page import TODAY, open_planner
+
+from followup_engine.browser import plan_response
+
+ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
+PLANNER_MD = ASSETS.parents[1] / "planner.md"
+
+ALL_KINDS = {
+    "thank_you",
+    "follow_up",
+    "second_follow_up",
+    "ask_inside_contact",
+    "ask_references",
+    "keep_applying",
+}
+ROUND = {"date": "2026-11-09", "interviewers": [{"name": "Dana Lee", "email": "dana@example.com"}]}
+# One situation per follow-up variant: no timeline (G8), promised date (G6), agreed check-in (G3).
+SITUATIONS = {
+    "no timeline": {"rounds": [ROUND], "has_inside_contact": True, "has_references": True},
+    "promised date": {"rounds": [ROUND], "decision_date": "2026-11-18"},
+    "agreed check-in": {"rounds": [ROUND], "checkin_date": "2026-11-30", "channel": "phone"},
+}
+
+
+def engine_actions() -> list[dict]:
+    actions = []
+    for situation in SITUATIONS.values():
+        answer = json.loads(plan_response(json.dumps({"today": TODAY, **situation})))
+        assert answer["ok"], answer
+        actions += answer["plan"]["actions"]
+    return actions
+
+
+def anchors_of(page: Path) -> set[str]:
+    return set(re.findall(r'\bid="([^"]+)"', page.read_text(encoding="utf-8")))
+
+
+def test_every_guide_link_lands_on_a_section(site_dir):
+    actions = engine_actions()
+    assert {action["kind"] for action in actions} == ALL_KINDS
+    follow_up_guides = {action["guide"] for action in actions if action["kind"] == "follow_up"}
+    assert len(follow_up_guides) == 3, follow_up_guides
+    for guide in sorted({action["guide"] for action in actions}):
+        path, _, anchor = guide.partition("#")
+        assert not guide.startswith("/") and anchor, guide
+        page = site_dir / path / "index.html"
+        assert page.is_file(), f"{guide}: no page {page}"
+        assert anchor in anchors_of(page), f"{guide}: no id={anchor!r} on the page"
+
+
+def guide_pages(site_dir: Path) -> list[str]:
+    pages = [
+        page.parent.relative_to(site_dir).as_posix()
+        for page in site_dir.glob("*/index.html")
+        if page.parent.name not in ("planner", "search", "assets", "pyodide")
+    ]
+    return ["", *sorted(pages)]
+
+
+def test_guide_pages_load_no_python(site_dir, site_url, context, traffic):
+    page = context.new_page()
+    pages = guide_pages(site_dir)
+    assert len(pages) >= 8, pages
+    for path in pages:
+        page.goto(f"{site_url}{path}/" if path else site_url)
+    python = [url for url in traffic.urls if "/pyodide/" in url or url.endswith(".whl")]
+    planner_code = [url for url in traffic.urls if re.search(r"/assets/planner/.*\.js$", url)]
+    assert python == [] and planner_code == []
+
+
+def test_planner_page_has_no_inline_code():
+    source = PLANNER_MD.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script\b[^>]*>", source)
+    assert scripts == ['<script type="module" src="../assets/planner/planner.js">']
+    bodies = re.findall(r"<script\b[^>]*>(.*?)</script>", source, re.DOTALL)
+    assert [body.strip() for body in bodies] == [""], "inline script"
+    assert not re.search(r"\son[a-z]+\s*=", source), "inline event handler"
+    assert not re.search(r"\sstyle\s*=", source), "inline style"
+
+
+@pytest.mark.parametrize("module", sorted(path.name for path in ASSETS.glob("*.js")))
+def test_page_code_never_writes_html(module):
+    code = (ASSETS / module).read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in code, f"{module} uses {sink}"
+
+
+def test_form_works_while_python_cannot_start(context, site_url):
+    """With the runtime unreachable, the page says so and the form stays usable."""
+    context.route("**/pyodide/**", lambda route: route.abort())
+    page = open_planner(context, site_url)
+    status = page.get_by_role("status").filter(has_text="could not start")
+    status.wait_for()
+    page.get_by_role("button", name="Add a round").click()
+    page.locator("#fp-r1-date").fill("2026-11-16")
+    page.locator("#fp-company").fill("Acme")
+    plan = page.locator("#fp-plan")
+    plan.filter(has_text="ran into a problem").wait_for()
+    assert page.locator(".fp-round").count() == 2
