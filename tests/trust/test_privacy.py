@@ -1,0 +1,53 @@
+"""Nothing a person types into the planner leaves the page, not even towards the site itself."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, quote_plus, urlsplit
+
+from conftest import Server
+from planner_page import expect_plan, fill_round, open_planner, type_into
+
+# Values nobody else would ever send, so finding one in any request can only mean a leak.
+PERSON = ("Zyx Quortle", "zyxq@example.org")
+CANDIDATE, COMPANY, ROLE = "Vemblor Kastrip", "Glimbotron Works", "Quastle Analyst"
+SITUATION = {
+    "rounds": [{"date": "2026-11-16", "interviewers": [{"name": PERSON[0], "email": PERSON[1]}]}],
+    "candidate": CANDIDATE,
+    "company": COMPANY,
+    "role": ROLE,
+}
+
+
+def spellings(value: str) -> set[str]:
+    """The forms a value takes in URLs, forms and JSON, lower-cased for matching."""
+    return {form.lower() for form in (value, quote(value), quote_plus(value))}
+
+
+def leaks(text: str) -> set[str]:
+    found = text.lower()
+    personal = [*PERSON, CANDIDATE, COMPANY, ROLE]
+    return {form for value in personal for form in spellings(value) if form in found}
+
+
+def test_planner_sends_nothing_personal(site: Server, new_context) -> None:
+    context = new_context()
+    seen: list[str] = []
+    context.on("request", lambda request: seen.append(f"{request.url}\n{request.post_data or ''}"))
+    page = open_planner(context, site.url)
+    fill_round(page, 0, "2026-11-16", [PERSON])
+    type_into(page, "#fp-candidate", CANDIDATE)
+    type_into(page, "#fp-company", COMPANY)
+    type_into(page, "#fp-role", ROLE)
+    expect_plan(page, SITUATION)
+    # The drafts use what was typed, so it did reach the engine in the worker.
+    assert PERSON[0] in page.locator("#fp-plan").inner_text()
+    page.reload()  # the saved input comes back from this device, not from anywhere else
+    expect_plan(page, SITUATION)
+
+    assert seen, "the browser made no requests at all?"
+    home = urlsplit(site.url).netloc
+    assert [url for url in seen if urlsplit(url).netloc not in (home, "")] == []
+    assert [request for request in seen if leaks(request)] == []
+    received = [f"{r.method} {r.path}\n{r.headers}\n{r.body!r}" for r in site.received]
+    assert [request for request in received if leaks(request)] == []
+    assert {r.method for r in site.received} == {"GET"}
