@@ -27,25 +27,45 @@ export function mailtoHref(message) {
   return `mailto:${to}?subject=${subject}&body=${body}`;
 }
 
-function messageBlock(message, index) {
+function messageBlock(message) {
   const lines = element("dl", { class: "fp-message__head" });
   if (message.to) lines.append(element("dt", {}, "To"), element("dd", {}, message.to));
   if (message.subject) {
     lines.append(element("dt", {}, "Subject"), element("dd", {}, message.subject));
   }
-  const tools = element(
-    "div",
-    { class: "fp-action__tools" },
-    element("button", { type: "button", class: "fp-button", "data-copy": index }, "Copy"),
-    element("a", { class: "fp-button", href: mailtoHref(message), "data-mailto": index }, "Open in email"),
-  );
   return element(
     "div",
     { class: "fp-message" },
     lines,
-    element("div", { class: "fp-message__body" }, message.body ?? ""),
-    tools,
+    element(
+      "div",
+      { class: "fp-message__body" },
+      ...(message.body ?? "").split(/\n\s*\n/).map((paragraph) => element("p", {}, paragraph)),
+    ),
   );
+}
+
+/** Copy, mail and calendar buttons: the message ones only when there is a message. */
+function actionTools(action, index) {
+  const tools = element("div", { class: "fp-action__tools" });
+  if (action.message) {
+    tools.append(
+      element("button", { type: "button", class: "fp-button", "data-copy": index }, "Copy"),
+      element(
+        "a",
+        { class: "fp-button fp-button--quiet", href: mailtoHref(action.message), "data-mailto": index },
+        "Open in email",
+      ),
+    );
+  }
+  tools.append(
+    element(
+      "button",
+      { type: "button", class: "fp-button fp-button--quiet", "data-calendar": index },
+      "Add to calendar",
+    ),
+  );
+  return tools;
 }
 
 function actionItem(action, index, today) {
@@ -75,13 +95,8 @@ function actionItem(action, index, today) {
     why,
   );
   if (action.overdue) item.dataset.overdue = "true";
-  if (action.message) item.append(messageBlock(action.message, index));
-  const tools = element(
-    "div",
-    { class: "fp-action__tools fp-action__tools--calendar" },
-    element("button", { type: "button", class: "fp-button", "data-calendar": index }, "Add to calendar"),
-  );
-  item.append(tools);
+  if (action.message) item.append(messageBlock(action.message));
+  item.append(actionTools(action, index));
   return item;
 }
 
