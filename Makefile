@@ -12,6 +12,8 @@ PY := $(BIN)/python
 PYTHON_VERSION := $(strip $(file < .python-version))
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Material 9.7 prints a banner about MkDocs 2.0 on every build; this project pins MkDocs 1.6.
+export NO_MKDOCS_2_WARNING := true
 
 # Stamps: the venv is redone when a pin file or the package metadata changes, node_modules
 # when the npm lock file changes.
