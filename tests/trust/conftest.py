@@ -289,7 +289,7 @@ class CspWatch:
 
     def _on_console(self, message: Any) -> None:
         text = message.text
-        if "Content Security Policy" in text or "Content-Security-Policy" in text:
+        if "content security policy" in text.lower() or "content-security-policy" in text.lower():
             self.console.append(text)
 
     def violations(self, page: Any) -> list[str]:
