@@ -202,3 +202,25 @@ def test_add_and_remove_rounds_and_interviewers(context, site_url):
     expect(page.locator(".fp-round")).to_have_count(1)
     expect(page.locator("#fp-r0-date")).to_have_value("2026-11-12")
     expect(page.get_by_role("button", name="Remove round 1")).to_have_count(0)
+
+    # Errors land beside the right control even when blank rounds are skipped.
+    page.get_by_role("button", name="Add a round").click()  # round 2 stays blank
+    page.get_by_role("button", name="Add a round").click()
+    type_into(page, "#fp-r2-p0-name", "Zed Ray")  # round 3: a person but no date
+    page.locator("#fp-r0-p1-email").fill("not-an-address")
+    for control in ("#fp-r2-date", "#fp-r0-p1-email"):
+        expect(page.locator(control)).to_have_attribute("aria-invalid", "true")
+        described = page.locator(control).get_attribute("aria-describedby")
+        expect(page.locator(f"#{described}")).not_to_be_empty()
+    for control in ("#fp-r1-date", "#fp-r0-p0-email", "#fp-r0-date"):
+        expect(page.locator(control)).not_to_have_attribute("aria-invalid", "true")
+    page.locator("#fp-r2-date").fill("2026-11-13")
+    page.locator("#fp-r0-p1-email").fill("")
+    expect(page.locator("[aria-invalid]")).to_have_count(0)
+    three_rounds = {
+        "rounds": [
+            *one_round["rounds"],
+            {"date": "2026-11-13", "interviewers": [{"name": "Zed Ray", "email": ""}]},
+        ]
+    }
+    expect_plan(page, three_rounds)
