@@ -4,7 +4,10 @@
 export class EngineClient {
   /**
    * @param {Worker} worker the module worker running worker.js
-   * @param {{ onStatus: (text: string, state: string) => void, onCountries: (codes: string[]) => void }} hooks
+   * @param {{
+   *   onStatus: (text: string, state: string) => void,
+   *   onCountries: (codes: string[]) => void,
+   * }} hooks
    */
   constructor(worker, { onStatus, onCountries }) {
     this.worker = worker;

@@ -1,6 +1,7 @@
 // The form: turn it into a draft and back, grow and shrink the interview rounds, and show
 // the engine's complaints beside the controls they are about.
 
+import { element } from "./dom.js";
 import { emptyPerson, emptyRound } from "./draft.js";
 
 const SCALAR_FIELDS = [
@@ -13,17 +14,6 @@ const SCALAR_FIELDS = [
   "country",
 ];
 const FLAG_FIELDS = ["has_inside_contact", "has_references"];
-
-/** Create an element with attributes and children (strings become text nodes). */
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value === false || value === undefined) continue;
-    node.setAttribute(key, value === true ? "" : value);
-  }
-  node.append(...children);
-  return node;
-}
 
 function field(id, labelText, control) {
   control.id = id;
@@ -39,7 +29,12 @@ function personRow(person, roundIndex, personIndex) {
   email.value = person.email;
   const remove = element(
     "button",
-    { type: "button", class: "fp-link-button", "data-remove-person": "", "aria-label": `Remove ${who}` },
+    {
+      type: "button",
+      class: "fp-link-button",
+      "data-remove-person": true,
+      "aria-label": `Remove ${who}`,
+    },
     "Remove",
   );
   return element(
@@ -62,7 +57,11 @@ function roundBlock(round, roundIndex, roundCount) {
   const tools = element(
     "div",
     { class: "fp-round__tools" },
-    element("button", { type: "button", class: "fp-button", "data-add-person": "" }, "Add interviewer"),
+    element(
+      "button",
+      { type: "button", class: "fp-button", "data-add-person": true },
+      "Add interviewer",
+    ),
   );
   if (roundCount > 1) {
     tools.append(
@@ -71,7 +70,7 @@ function roundBlock(round, roundIndex, roundCount) {
         {
           type: "button",
           class: "fp-button fp-button--quiet",
-          "data-remove-round": "",
+          "data-remove-round": true,
           "aria-label": `Remove round ${roundIndex + 1}`,
         },
         "Remove round",

@@ -117,7 +117,9 @@ async function downloadCalendar(button, action) {
     return;
   }
   const name =
-    action === undefined ? `follow-up-plan-${plan.today}.ics` : calendarFileName(plan.actions[action]);
+    action === undefined
+      ? `follow-up-plan-${plan.today}.ics`
+      : calendarFileName(plan.actions[action]);
   const url = URL.createObjectURL(new Blob([reply.result.ics], { type: "text/calendar" }));
   const link = document.createElement("a");
   link.href = url;

@@ -3,24 +3,18 @@
 // never as HTML.
 
 import { dateInWords } from "./dates.js";
+import { element } from "./dom.js";
 
 const CHANNEL_WORDS = { email: "by email", phone: "by phone" };
 
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  node.append(...children);
-  return node;
-}
-
 /** Where an action's guide link points, seen from /planner/ (guide is relative to the root). */
-export const guideHref = (guide) => `../${guide}`;
+const guideHref = (guide) => `../${guide}`;
 
 /** "follow-up-2026-11-27.ics": the kind and date say what the calendar file holds. */
 export const calendarFileName = (action) => `${action.kind.replace(/_/g, "-")}-${action.date}.ics`;
 
 /** A mailto: link with the draft filled in (line breaks as CRLF, as RFC 6068 asks). */
-export function mailtoHref(message) {
+function mailtoHref(message) {
   const to = encodeURIComponent(message.to ?? "").replace(/%40/g, "@");
   const subject = encodeURIComponent(message.subject ?? "");
   const body = encodeURIComponent((message.body ?? "").replace(/\r?\n/g, "\r\n"));
@@ -53,7 +47,7 @@ function actionTools(action, index) {
       element("button", { type: "button", class: "fp-button", "data-copy": index }, "Copy"),
       element(
         "a",
-        { class: "fp-button fp-button--quiet", href: mailtoHref(action.message), "data-mailto": index },
+        { class: "fp-button fp-button--quiet", href: mailtoHref(action.message) },
         "Open in email",
       ),
     );
@@ -74,10 +68,14 @@ function actionItem(action, index, today) {
     { class: "fp-action__when" },
     element("time", { datetime: action.date }, dateInWords(action.date)),
   );
-  if (action.overdue) when.append(element("span", { class: "fp-badge fp-badge--overdue" }, "Overdue"));
-  else if (action.date === today) when.append(element("span", { class: "fp-badge" }, "Today"));
+  if (action.overdue) {
+    when.append(element("span", { class: "fp-badge fp-badge--overdue" }, "Overdue"));
+  } else if (action.date === today) {
+    when.append(element("span", { class: "fp-badge" }, "Today"));
+  }
   if (action.channel) {
-    when.append(element("span", { class: "fp-action__channel" }, CHANNEL_WORDS[action.channel] ?? action.channel));
+    const words = CHANNEL_WORDS[action.channel] ?? action.channel;
+    when.append(element("span", { class: "fp-action__channel" }, words));
   }
   const why = element(
     "p",
@@ -85,11 +83,15 @@ function actionItem(action, index, today) {
     `${action.why} `,
     element("span", { class: "fp-rule", title: "Rule in the guide" }, `(${action.rule})`),
     " ",
-    element("a", { href: guideHref(action.guide), class: "fp-action__guide" }, "Read more in the guide"),
+    element(
+      "a",
+      { href: guideHref(action.guide), class: "fp-action__guide" },
+      "Read more in the guide",
+    ),
   );
   const item = element(
     "li",
-    { class: "fp-action", "data-kind": action.kind, "data-date": action.date, "data-index": index },
+    { class: "fp-action", "data-kind": action.kind, "data-date": action.date },
     when,
     element("h3", { class: "fp-action__title" }, action.title),
     why,
@@ -102,21 +104,30 @@ function actionItem(action, index, today) {
 
 /** Draw a plan from the engine. */
 export function renderPlan(body, plan) {
+  const count = plan.actions.length;
   const head = element(
     "div",
     { class: "fp-plan__head" },
     element(
       "p",
       { class: "fp-plan__asof" },
-      `${plan.actions.length} ${plan.actions.length === 1 ? "step" : "steps"}, counted from today, `,
+      `${count} ${count === 1 ? "step" : "steps"}, counted from today, `,
       element("time", { datetime: plan.today }, dateInWords(plan.today)),
       ".",
     ),
     element(
       "div",
       { class: "fp-plan__tools" },
-      element("button", { type: "button", class: "fp-button", id: "fp-calendar-all" }, "Download all as calendar"),
-      element("button", { type: "button", class: "fp-button fp-button--quiet", id: "fp-print" }, "Print"),
+      element(
+        "button",
+        { type: "button", class: "fp-button", id: "fp-calendar-all" },
+        "Download all as calendar",
+      ),
+      element(
+        "button",
+        { type: "button", class: "fp-button fp-button--quiet", id: "fp-print" },
+        "Print",
+      ),
     ),
   );
   const list = element(

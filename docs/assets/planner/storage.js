@@ -3,7 +3,7 @@
 
 import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 
-export const STORAGE_KEY = "followup-planner:v1";
+const STORAGE_KEY = "followup-planner:v1";
 const SHARE_PREFIX = "#s=";
 
 /** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
