@@ -24,45 +24,11 @@ import pytest
 from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
 from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-# The CSP the site will be served with: the planner must work under it. The theme's own
-# inline scripts are allowed by their hashes (see SiteHandler), nothing else inline is.
-CONTENT_SECURITY_POLICY = "script-src 'self' 'wasm-unsafe-eval'"
-INLINE_SCRIPT = re.compile(rb"<script>(.*?)</script>", re.DOTALL)
-
-
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built once per run with `mkdocs build --strict` from the repo's mkdocs.yml.
-
-    FOLLOWUP_SITE_DIR reuses an already built site (handy while working on the tests).
-    """
-    prebuilt = os.environ.get("FOLLOWUP_SITE_DIR")
-    if prebuilt:
-        return Path(prebuilt)
-    out = tmp_path_factory.mktemp("build") / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["-f", str(REPO / "mkdocs.yml"), "-d", str(out)]
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}")
-    return out
-
-
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the MIME types Pyodide needs, the site's CSP, and no log noise."""
+    """Static files with the MIME types Pyodide needs, the site's CSP as a header (so it
+    covers the worker too, which a meta tag does not reach), and no log noise."""
 
-    policy = CONTENT_SECURITY_POLICY
+    policy = ""
 
     extensions_map = {  # noqa: RUF012 (the base class defines it as a plain dict too)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -75,35 +41,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         ".ics": "text/calendar",
     }
 
-    def send_head(self):  # type: ignore[no-untyped-def]
-        self.policy = self._policy_for(Path(self.translate_path(self.path)))
-        return super().send_head()
-
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", self.policy)
         super().end_headers()
-
-    @staticmethod
-    def _policy_for(path: Path) -> str:
-        """The CSP, plus the hashes of the theme's inline scripts when serving a page."""
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix != ".html" or not path.is_file():
-            return CONTENT_SECURITY_POLICY
-        hashes = [
-            "'sha256-" + base64.b64encode(hashlib.sha256(script).digest()).decode() + "'"
-            for script in INLINE_SCRIPT.findall(path.read_bytes())
-        ]
-        return " ".join([CONTENT_SECURITY_POLICY, *hashes])
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
+def site_url(site_dir: Path, content_security_policy: str) -> Iterator[str]:
     """The built site served on 127.0.0.1 at a free port; the URL ends with a slash."""
-    handler = functools.partial(SiteHandler, directory=str(site_dir))
+    policed = type("PolicedHandler", (SiteHandler,), {"policy": content_security_policy})
+    handler = functools.partial(policed, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -111,21 +61,6 @@ def site_url(site_dir: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield chromium
-    chromium.close()
 
 
 @dataclass

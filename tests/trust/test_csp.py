@@ -8,8 +8,8 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import NGINX_SITE_CONF, REPO, CspWatch, Server, load_hook
 from planner_page import expect_plan, fill_round, open_planner
+from trust_support import NGINX_SITE_CONF, REPO, CspWatch, Server, load_hook
 
 csp = load_hook("csp")
 

@@ -9,8 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import NGINX_SITE_CONF, CspWatch, load_hook
 from planner_page import expect_plan, fill_round, open_planner
+from trust_support import NGINX_SITE_CONF, CspWatch, load_hook
 
 csp = load_hook("csp")
 

@@ -8,8 +8,8 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import REPO, Server, _serve, load_hook
 from planner_page import expect_plan, fill_round
+from trust_support import REPO, Server, load_hook, serve
 
 offline = load_hook("offline")
 
@@ -93,7 +93,7 @@ def test_guide_and_planner_work_offline_after_one_visit(
 def test_a_new_build_replaces_the_old_copy(tmp_path: Path, site_dir: Path, new_context) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
-    site, server = _serve(copy)
+    site, server = serve(copy)
     try:
         page = new_context().new_page()
         page.goto(site.url)

@@ -6,7 +6,7 @@ import gzip
 import os
 from pathlib import Path
 
-from conftest import load_hook
+from trust_support import load_hook
 
 precompress = load_hook("precompress")
 

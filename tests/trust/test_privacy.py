@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, quote_plus, urlsplit
 
-from conftest import Server
 from planner_page import expect_plan, fill_round, open_planner, type_into
+from trust_support import Server
 
 # Values nobody else would ever send, so finding one in any request can only mean a leak.
 PERSON = ("Zyx Quortle", "zyxq@example.org")

@@ -1,0 +1,153 @@
+"""What the trust tests share: the recording static server, the nginx set-up around the
+documented config, and the CSP violation watch."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hook_loading import REPO, load_hook
+from playwright.sync_api import BrowserContext
+
+__all__ = ["REPO", "load_hook"]
+
+
+NGINX_SITE_CONF = REPO / "deploy" / "nginx" / "followup-planner.conf"
+
+
+# Types a plain static server must send for Pyodide (nginx gets them from its config).
+MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript"}
+
+
+@dataclass(frozen=True)
+class Received:
+    """One request as the server saw it."""
+
+    method: str
+    path: str
+    headers: str
+    body: bytes
+
+
+@dataclass
+class Server:
+    """A running server for the built site, and every request it received."""
+
+    url: str
+    received: list[Received] = field(default_factory=list)
+
+
+class RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, like any plain host: no CSP header, so the pages' meta tag must do.
+
+    Records every request (and any body) so tests can look for personal data in it.
+    """
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
+    server_record: Server
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        self.server_record.received.append(
+            Received(self.command, self.path, str(self.headers), body)
+        )
+        return True
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(site_dir: Path) -> tuple[Server, http.server.ThreadingHTTPServer]:
+    record = Server(url="")
+    handler = type("Handler", (RecordingHandler,), {"server_record": record})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
+    )
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    record.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    return record, server
+
+
+def nginx_site_config(text: str, *, root: Path, port: int) -> str:
+    """The documented site config with only its root and listen address changed."""
+    text, roots = re.subn(r"(?m)^(\s*root\s+)\S+;", rf"\g<1>{root};", text)
+    text, listens = re.subn(r"(?m)^(\s*listen\s+)\S+;", rf"\g<1>127.0.0.1:{port};", text)
+    assert (roots, listens) == (1, 1), "the nginx config must have one root and one listen line"
+    return text
+
+
+def nginx_main_config(prefix: Path, site_conf: Path) -> str:
+    """What Debian's /etc/nginx/nginx.conf provides around conf.d/*.conf, in a temp prefix."""
+    temp = "\n".join(
+        f"    {kind}_temp_path {prefix / kind};"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the temp site
+    return (
+        f"{user}worker_processes 1;\nerror_log {prefix / 'error.log'};\n"
+        "events { worker_connections 64; }\n"
+        f"http {{\n    access_log {prefix / 'access.log'};\n{temp}\n"
+        f"    include {site_conf};\n}}\n"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
+    """Block until nginx accepts connections (or fail with its error output if it died)."""
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"nginx exited: {process.stderr.read().decode() if process.stderr else ''}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+
+
+# Runs in every page before its own scripts: collects CSP violations the page reports.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile}`);
+});
+"""
+
+
+@dataclass
+class CspWatch:
+    """CSP violations a page reported: its own events plus the browser's console errors
+    (those also cover workers, which have no document to fire events on)."""
+
+    console: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext) -> None:
+        context.add_init_script(WATCH_CSP)
+        context.on("console", self._on_console)
+
+    def _on_console(self, message: Any) -> None:
+        text = message.text
+        if "content security policy" in text.lower() or "content-security-policy" in text.lower():
+            self.console.append(text)
+
+    def violations(self, page: Any) -> list[str]:
+        return [*page.evaluate("window.__cspViolations"), *self.console]
