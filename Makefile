@@ -20,11 +20,12 @@ export NO_MKDOCS_2_WARNING := true
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup build serve test lint format clean
+.PHONY: help setup build serve test test-long lint format clean
 
 help:
 	@echo "make serve   build the site and serve it at http://$(HOST):$(PORT)/"
 	@echo "make test    lint, engine tests (CPython and Pyodide), site build, browser tests"
+	@echo "make test-long  the engine's property tests with many more examples (Hypothesis profile long)"
 	@echo "make setup   create .venv (Python $(PYTHON_VERSION)) and node_modules from the pins"
 	@echo "make build   build the site into site/ (mkdocs build --strict)"
 	@echo "make lint    ruff check and ruff format --check"
@@ -69,6 +70,12 @@ serve: build
 # One pytest run holds everything (see tests/): its summary is the last line printed.
 test: setup
 	$(BIN)/pytest
+
+# The property tests in `make test` use the quick "ci" profile; "long" tries thousands of
+# situations and hostile inputs per property (profiles in tests/engine/conftest.py).
+test-long: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q --hypothesis-show-statistics \
+	  tests/engine/test_properties.py tests/engine/test_hostile.py
 
 lint: setup
 	$(BIN)/ruff check .

@@ -31,14 +31,22 @@ MAX_EMAIL_LENGTH = 254
 #: A plan reaches a few weeks past its input dates; later dates would run off the calendar.
 LAST_PLANNABLE_DATE = date(9999, 10, 31)
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: "\d" would also take other scripts' digits, which no date input sends.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Deliberately strict: one @, a dot in the domain, none of the characters that could turn
-# an address into markup or a link (spaces, <>, quotes, colons as in "javascript:").
-_EMAIL = re.compile(
-    r"[^\s@<>\"'`:;,()\[\]\\]+@(?:[^\s@<>\"'`:;,()\[\]\\.]+\.)+[^\s@<>\"'`:;,()\[\]\\.]+"
+# an address into markup or a link (spaces, <>, quotes, colons as in "javascript:"), and a
+# domain of letters, digits and hyphens only, so "?", "&" or "=" cannot smuggle in a query.
+_DOMAIN_LABEL = r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?"
+_TOP_LEVEL_DOMAIN = r"[^\W\d_](?:[^\W_]|-)*[^\W_]"
+_EMAIL = re.compile(rf"[^\s@<>\"'`:;,()\[\]\\]+@(?:{_DOMAIN_LABEL}\.)+{_TOP_LEVEL_DOMAIN}")
+# Unicode's Bidi_Control characters: invisible, they reorder text and can disguise what a
+# message says or where a link goes.
+_BIDI_CONTROLS = frozenset(
+    chr(code) for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 )
-# Invisible characters that reorder text and can disguise what a message says.
-_BIDI_CONTROLS = frozenset(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+# Control characters, line and paragraph separators, and lone surrogate halves (not text at
+# all: they cannot even be written out as UTF-8, in a calendar file for instance).
+_NOT_ONE_LINE = frozenset({"Cc", "Zl", "Zp", "Cs"})
 
 _DATE_LABELS = {
     "interview": "interview date",
@@ -325,7 +333,7 @@ def _check_text(
                 person,
             )
         )
-    elif any(unicodedata.category(char) in {"Cc", "Zl", "Zp"} for char in value):
+    elif any(unicodedata.category(char) in _NOT_ONE_LINE for char in value):
         problems.append(
             Problem(
                 field,
