@@ -149,9 +149,11 @@ def test_unusual_but_real_addresses_are_kept(address):
     assert plan.actions[0].message.to == address
 
 
-def test_other_scripts_digits_are_not_a_date():
+@pytest.mark.parametrize("zero", [0xFF10, 0x0660, 0x0966], ids=["fullwidth", "arabic", "hindi"])
+def test_other_scripts_digits_are_not_a_date(zero):
+    written = "2026-11-16".translate({ord(str(d)): chr(zero + d) for d in range(10)})
     with pytest.raises(PlanInputError) as caught:
-        situation_from_dict(situation("２０２６-１１-１６"))
+        situation_from_dict(situation(written))
     assert "YYYY-MM-DD" in caught.value.problems[0].message
 
 
