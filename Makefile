@@ -26,6 +26,7 @@ help:
 	@echo "make serve   build the site and serve it at http://$(HOST):$(PORT)/"
 	@echo "make test    lint, engine tests (CPython and Pyodide), site build, browser tests"
 	@echo "make test-long  the engine's property tests with many more examples (Hypothesis profile long)"
+	@echo "make bench   measure the planner against a bare Pyodide start (bench/README.md)"
 	@echo "make setup   create .venv (Python $(PYTHON_VERSION)) and node_modules from the pins"
 	@echo "make build   build the site into site/ (mkdocs build --strict)"
 	@echo "make lint    ruff check and ruff format --check"
@@ -76,6 +77,10 @@ test: setup
 test-long: setup
 	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q --hypothesis-show-statistics \
 	  tests/engine/test_properties.py tests/engine/test_hostile.py
+
+# Not part of `make test`: it takes minutes and its times depend on the machine's load.
+bench: build
+	$(PY) -m bench
 
 lint: setup
 	$(BIN)/ruff check .

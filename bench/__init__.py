@@ -1,0 +1,1 @@
+"""The planner's performance benchmark (`make bench`); see bench/README.md."""

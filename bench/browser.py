@@ -1,0 +1,254 @@
+"""Browser figures: the planner and the bare-Pyodide baseline, side by side in one Chromium.
+
+Times are read inside the page with performance.now(), which counts from the navigation's
+start, so they hold no Playwright overhead. A script installed before any page script
+records long tasks (main-thread blocking) and the moment the first plan is on screen.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TIMEOUT_MS = 120_000
+
+# A typical visitor's input, as a share link carries it (docs/assets/planner/storage.js).
+SHARED_SITUATION: dict[str, Any] = {
+    "rounds": [
+        {
+            "date": "2026-11-16",
+            "interviewers": [
+                {"name": "Dana Lee", "email": "dana@example.com"},
+                {"name": "Ravi Patel", "email": "ravi@example.com"},
+            ],
+        }
+    ],
+    "decision_date": "2026-11-27",
+    "checkin_date": None,
+    "channel": "email",
+    "candidate": "Sam Rivera",
+    "company": "Acme",
+    "role": "Data Analyst",
+    "has_inside_contact": False,
+    "has_references": True,
+    "country": None,
+}
+
+# Runs in every page before its own scripts: long tasks, and when the first plan shows.
+PAGE_PROBE = """
+window.__bench = { longTasks: [], firstPlan: null, pythonReady: null };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    window.__bench.longTasks.push([entry.startTime, entry.duration]);
+  }
+}).observe({ type: "longtask", buffered: true });
+new MutationObserver(() => {
+  if (window.__bench.firstPlan !== null) return;
+  if (document.querySelector("#fp-plan-body .fp-action")) {
+    window.__bench.firstPlan = performance.now();
+  }
+}).observe(document, { childList: true, subtree: true });
+"""
+
+# Edits the form like typing does (value, then an input event) and times each one from the
+# event to the changed plan in the DOM. Every fifth edit ticks a box, the others retype
+# the company name, which every drafted message mentions.
+EDIT_LOOP = """
+async (count) => {
+  const body = document.getElementById("fp-plan-body");
+  const company = document.getElementById("fp-company");
+  const references = document.getElementById("fp-references");
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const before = body.innerHTML;
+    let started = 0;
+    const updated = new Promise((resolve) => {
+      const watch = new MutationObserver(() => {
+        if (body.querySelector(".fp-action") && body.innerHTML !== before) {
+          watch.disconnect();
+          resolve(performance.now());
+        }
+      });
+      watch.observe(body, { childList: true, subtree: true, characterData: true });
+    });
+    started = performance.now();
+    if (i % 5 === 4) {
+      references.checked = !references.checked;
+      references.dispatchEvent(new Event("input", { bubbles: true }));
+      references.dispatchEvent(new Event("change", { bubbles: true }));
+    } else {
+      company.value = `Acme ${i}`;
+      company.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    times.push((await updated) - started);
+    await pause(20);
+  }
+  return times;
+}
+"""
+
+
+def share_fragment(situation: dict[str, Any]) -> str:
+    """The #s= fragment of a share link: base64url (unpadded) of the situation's JSON."""
+    text = json.dumps(situation, separators=(",", ":")).encode()
+    return "#s=" + base64.urlsafe_b64encode(text).decode().rstrip("=")
+
+
+@dataclass
+class Visit:
+    """What one page load measured (milliseconds from navigation start)."""
+
+    ready_ms: float
+    long_tasks: list[tuple[float, float]] = field(default_factory=list)
+
+    def blocking_ms(self) -> float:
+        """Sum of the long tasks (each over 50 ms) that started before the page was ready."""
+        return sum(duration for start, duration in self.long_tasks if start < self.ready_ms)
+
+
+def new_context(browser: Browser, *, service_workers: str = "allow") -> BrowserContext:
+    context = browser.new_context(service_workers=service_workers)  # type: ignore[arg-type]
+    context.add_init_script(PAGE_PROBE)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+def _measure(page: Page, url: str, mark: str) -> Visit:
+    page.goto(url)
+    # Polled from here: wait_for_function would evaluate a string, which the site's CSP forbids.
+    # The time itself is taken in the page, so the polling interval does not affect it.
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while (data := page.evaluate("window.__bench"))[mark] is None:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{url}: no {mark} within {TIMEOUT_MS} ms")
+        page.wait_for_timeout(50)
+    return Visit(ready_ms=data[mark], long_tasks=[tuple(item) for item in data["longTasks"]])
+
+
+def planner_visit(page: Page, base_url: str) -> Visit:
+    """Open the planner from a share link; ready when the first plan is on screen."""
+    return _measure(page, f"{base_url}planner/{share_fragment(SHARED_SITUATION)}", "firstPlan")
+
+
+def baseline_visit(page: Page, base_url: str) -> Visit:
+    """Open the bare-Pyodide page; ready when its one line of Python has run."""
+    return _measure(page, f"{base_url}__bench__/index.html", "pythonReady")
+
+
+def wait_for_offline_copy(page: Page) -> None:
+    """Wait until the site's service worker has installed (its precache is complete)."""
+    page.evaluate(
+        "async () => { if ('serviceWorker' in navigator) await navigator.serviceWorker.ready; }"
+    )
+
+
+def edit_latencies(page: Page, edits: int) -> list[float]:
+    """Milliseconds from each of `edits` form edits to the updated plan in the DOM."""
+    return page.evaluate(EDIT_LOOP, edits)
+
+
+@dataclass
+class PairRun:
+    """One interleaved run: cold and warm visits of the planner and of the baseline."""
+
+    planner_cold: Visit
+    planner_warm: Visit
+    baseline_cold: Visit
+    baseline_warm: Visit
+    edits_ms: list[float]
+
+
+def planner_pair(browser: Browser, base_url: str, edits: int) -> tuple[Visit, Visit, list[float]]:
+    """Cold visit in a fresh context, then a warm second visit, then timed edits."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        cold = planner_visit(page, base_url)
+        wait_for_offline_copy(page)
+        page.close()
+        page = context.new_page()
+        warm = planner_visit(page, base_url)
+        latencies = edit_latencies(page, edits) if edits else []
+        return cold, warm, latencies
+    finally:
+        context.close()
+
+
+def baseline_pair(browser: Browser, base_url: str) -> tuple[Visit, Visit]:
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        cold = baseline_visit(page, base_url)
+        page.close()
+        warm = baseline_visit(context.new_page(), base_url)
+        return cold, warm
+    finally:
+        context.close()
+
+
+def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> list[PairRun]:
+    """`runs` rounds of planner and baseline, alternating which goes first."""
+    results = []
+    for index in range(runs):
+        if index % 2 == 0:
+            planner = planner_pair(browser, base_url, edits)
+            baseline = baseline_pair(browser, base_url)
+        else:
+            baseline = baseline_pair(browser, base_url)
+            planner = planner_pair(browser, base_url, edits)
+        results.append(PairRun(planner[0], planner[1], baseline[0], baseline[1], planner[2]))
+    return results
+
+
+def cold_bytes(browser: Browser, base_url: str, path: str, tally, *, planner: bool) -> dict:  # type: ignore[no-untyped-def]
+    """Bytes served for one cold visit, by file, with service workers blocked (so the
+    offline copy's own downloads are not counted). For the planner: up to the first plan,
+    then everything the page fetched by the time the network is idle again."""
+    context = new_context(browser, service_workers="block")
+    try:
+        page = context.new_page()
+        tally.take()
+        if planner:
+            planner_visit(page, base_url)
+            to_first_plan = tally.take()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1500)  # background prefetches start after the first plan
+            page.wait_for_load_state("networkidle")
+            later = tally.take()
+        else:
+            page.goto(base_url + path)
+            page.wait_for_load_state("networkidle")
+            to_first_plan, later = tally.take(), []
+        return {
+            "first_plan": _by_file(to_first_plan),
+            "after": _by_file(later),
+        }
+    finally:
+        context.close()
+
+
+def _by_file(transfers) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    files: dict[str, int] = {}
+    for transfer in transfers:
+        files[transfer.path] = files.get(transfer.path, 0) + transfer.sent
+    return dict(sorted(files.items()))
+
+
+def launch(playwright) -> Browser:  # type: ignore[no-untyped-def]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,0 +1,287 @@
+"""`make bench`: measure the planner against a bare Pyodide start, print a table, save JSON.
+
+    python -m bench [--site site] [--runs 5] [--edits 50] [--out bench/results]
+
+Browser times are medians over interleaved runs of the planner and the baseline page, and
+the headline numbers are their ratios, because this machine is shared and absolute times
+drift. See bench/README.md for what each figure means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from . import browser as bb
+from .engine import engine_figures
+from .server import ROOT, serving
+
+# The files every Pyodide start needs, whatever it then loads (the yardstick for bytes).
+CORE_FILES = (
+    "/pyodide/pyodide.mjs",
+    "/pyodide/pyodide.asm.mjs",
+    "/pyodide/pyodide.asm.wasm",
+    "/pyodide/python_stdlib.zip",
+    "/pyodide/pyodide-lock.json",
+)
+GUIDE_PAGE = "thank-you-note/"
+
+TARGETS = {
+    "cold_ratio": 1.10,
+    "warm_ratio": 1.10,
+    "edit_p95_ms": 50.0,
+    "blocking_ms": 100.0,
+    "bytes_ratio": 1.10,
+    "guide_pyodide_files": 0,
+    "plans_per_s": 2000.0,
+}
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..1).
+
+    >>> percentile([5.0, 1.0, 3.0, 2.0, 4.0], 0.5), percentile([5.0, 1.0, 3.0], 0.95)
+    (3.0, 5.0)
+    """
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(share * len(ordered) + 0.4999)))
+    return ordered[rank - 1]
+
+
+def mkdocs_build_seconds() -> float:
+    """Wall time of a full `mkdocs build --strict` of the repository into a scratch folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", tmp]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+        return time.perf_counter() - started
+
+
+def browser_figures(site: Path, runs: int, edits: int) -> dict[str, Any]:
+    with serving(site) as (base_url, tally), sync_playwright() as playwright:
+        chromium = bb.launch(playwright)
+        try:
+            bb.planner_pair(chromium, base_url, 0)  # warm-up: OS file cache, Chromium start
+            pairs = bb.interleaved_runs(chromium, base_url, runs, edits)
+            planner_bytes = bb.cold_bytes(chromium, base_url, "planner/", tally, planner=True)
+            guide_bytes = bb.cold_bytes(chromium, base_url, GUIDE_PAGE, tally, planner=False)
+        finally:
+            chromium.close()
+    return summarize(pairs, planner_bytes, guide_bytes)
+
+
+def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -> dict[str, Any]:
+    def median(values: list[float]) -> float:
+        return round(statistics.median(values), 1)
+
+    cold = median([pair.planner_cold.ready_ms for pair in pairs])
+    warm = median([pair.planner_warm.ready_ms for pair in pairs])
+    base_cold = median([pair.baseline_cold.ready_ms for pair in pairs])
+    base_warm = median([pair.baseline_warm.ready_ms for pair in pairs])
+    # Ratios of medians, and the median of each run's own ratio (robust to drift).
+    cold_ratios = [p.planner_cold.ready_ms / p.baseline_cold.ready_ms for p in pairs]
+    warm_ratios = [p.planner_warm.ready_ms / p.baseline_warm.ready_ms for p in pairs]
+    edits = [ms for pair in pairs for ms in pair.edits_ms]
+    first = planner_bytes["first_plan"]
+    core = sum(first.get(path, 0) for path in CORE_FILES)
+    first_total = sum(first.values())
+    after_total = sum(planner_bytes["after"].values())
+    guide = guide_bytes["first_plan"]
+    return {
+        "runs": len(pairs),
+        "cold": {
+            "planner_first_plan_ms": cold,
+            "baseline_python_ready_ms": base_cold,
+            "ratio": round(statistics.median(cold_ratios), 3),
+            "per_run": [[p.planner_cold.ready_ms, p.baseline_cold.ready_ms] for p in pairs],
+        },
+        "warm": {
+            "planner_first_plan_ms": warm,
+            "baseline_python_ready_ms": base_warm,
+            "ratio": round(statistics.median(warm_ratios), 3),
+            "per_run": [[p.planner_warm.ready_ms, p.baseline_warm.ready_ms] for p in pairs],
+        },
+        "edits": {
+            "count": len(edits),
+            "p50_ms": round(percentile(edits, 0.5), 1) if edits else None,
+            "p95_ms": round(percentile(edits, 0.95), 1) if edits else None,
+        },
+        "blocking": {
+            "planner_long_tasks_ms": median([p.planner_cold.blocking_ms() for p in pairs]),
+            "baseline_long_tasks_ms": median([p.baseline_cold.blocking_ms() for p in pairs]),
+        },
+        "bytes": {
+            "core_pyodide": core,
+            "planner_to_first_plan": first_total,
+            "ratio": round(first_total / core, 3) if core else None,
+            "planner_after_first_plan": after_total,
+            "planner_files": first,
+            "planner_files_after": planner_bytes["after"],
+            "guide_page": sum(guide.values()),
+            "guide_page_files": guide,
+            "guide_pyodide_files": sorted(path for path in guide if path.startswith("/pyodide/")),
+        },
+    }
+
+
+def verdicts(figures: dict[str, Any]) -> dict[str, bool | None]:
+    browser = figures.get("browser")
+    engine = figures["engine"]
+    result: dict[str, bool | None] = {
+        "plans_per_s": engine["plans_per_s"] >= TARGETS["plans_per_s"],
+    }
+    if browser:
+        p95 = browser["edits"]["p95_ms"]
+        result |= {
+            "cold_ratio": browser["cold"]["ratio"] <= TARGETS["cold_ratio"],
+            "warm_ratio": browser["warm"]["ratio"] <= TARGETS["warm_ratio"],
+            "edit_p95_ms": None if p95 is None else p95 <= TARGETS["edit_p95_ms"],
+            "blocking_ms": browser["blocking"]["planner_long_tasks_ms"] <= TARGETS["blocking_ms"],
+            "bytes_ratio": browser["bytes"]["ratio"] <= TARGETS["bytes_ratio"],
+            "guide_pyodide_files": not browser["bytes"]["guide_pyodide_files"],
+        }
+    return result
+
+
+def table(figures: dict[str, Any]) -> str:
+    """One plain-text table: figure, planner, baseline, ratio or value, target, verdict."""
+    ok = figures["verdicts"]
+    mark = {True: "yes", False: "NO", None: "-"}
+    rows = [("Figure", "Planner", "Baseline", "Ratio/value", "Target", "Met")]
+    browser = figures.get("browser")
+    if browser:
+        kb = 1024
+        bytes_ = browser["bytes"]
+        rows += [
+            (
+                "1. Cold: first plan / Python ready (ms)",
+                f"{browser['cold']['planner_first_plan_ms']:.0f}",
+                f"{browser['cold']['baseline_python_ready_ms']:.0f}",
+                f"{browser['cold']['ratio']:.2f}x",
+                "<= 1.10x",
+                mark[ok["cold_ratio"]],
+            ),
+            (
+                "2. Warm: first plan / Python ready (ms)",
+                f"{browser['warm']['planner_first_plan_ms']:.0f}",
+                f"{browser['warm']['baseline_python_ready_ms']:.0f}",
+                f"{browser['warm']['ratio']:.2f}x",
+                "<= 1.10x",
+                mark[ok["warm_ratio"]],
+            ),
+            (
+                "3. Edit -> plan in DOM, p50 / p95 (ms)",
+                f"{browser['edits']['p50_ms']} / {browser['edits']['p95_ms']}",
+                "",
+                f"n={browser['edits']['count']}",
+                "p95 <= 50",
+                mark[ok["edit_p95_ms"]],
+            ),
+            (
+                "4. Long tasks during load (ms)",
+                f"{browser['blocking']['planner_long_tasks_ms']:.0f}",
+                f"{browser['blocking']['baseline_long_tasks_ms']:.0f}",
+                "",
+                "<= 100",
+                mark[ok["blocking_ms"]],
+            ),
+            (
+                "5. Cold bytes to first plan / core (KiB)",
+                f"{bytes_['planner_to_first_plan'] / kb:.0f}",
+                f"{bytes_['core_pyodide'] / kb:.0f}",
+                f"{bytes_['ratio']:.2f}x",
+                "<= 1.10x",
+                mark[ok["bytes_ratio"]],
+            ),
+            (
+                "   ... fetched after the first plan (KiB)",
+                f"{bytes_['planner_after_first_plan'] / kb:.0f}",
+                "",
+                "",
+                "",
+                "",
+            ),
+            (
+                "   Guide page cold (KiB), Pyodide files",
+                f"{bytes_['guide_page'] / kb:.0f}",
+                "",
+                f"{len(bytes_['guide_pyodide_files'])} files",
+                "0 files",
+                mark[ok["guide_pyodide_files"]],
+            ),
+        ]
+    engine = figures["engine"]
+    rows += [
+        (
+            "6. Engine, CPython (plans/s)",
+            f"{engine['plans_per_s']:.0f}",
+            "",
+            f"{engine['plans_per_s_holidays']:.0f} with holidays",
+            ">= 2000",
+            mark[ok["plans_per_s"]],
+        ),
+    ]
+    if figures.get("mkdocs_build_s") is not None:
+        rows.append(("7. mkdocs build (s)", f"{figures['mkdocs_build_s']:.1f}", "", "", "", ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def bytes_breakdown(figures: dict[str, Any]) -> str:
+    files = figures["browser"]["bytes"]["planner_files"]
+    lines = ["Cold planner visit up to the first plan, bytes as served:"]
+    for path, size in sorted(files.items(), key=lambda item: -item[1]):
+        lines.append(f"  {size:>10,}  {path}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
+    parser.add_argument("--runs", type=int, default=5, help="interleaved runs (median)")
+    parser.add_argument("--edits", type=int, default=50, help="timed form edits per run")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument("--no-mkdocs", action="store_true", help="skip timing mkdocs build")
+    parser.add_argument("--no-browser", action="store_true", help="engine figures only")
+    parser.add_argument("--engine-seconds", type=float, default=0.5)
+    args = parser.parse_args(argv)
+    if not (args.site / "planner" / "index.html").is_file():
+        parser.error(f"{args.site} has no planner/index.html; build the site first (make build)")
+    figures: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "settings": {"runs": args.runs, "edits": args.edits},
+    }
+    if not args.no_browser:
+        figures["browser"] = browser_figures(args.site, args.runs, args.edits)
+    figures["engine"] = engine_figures(seconds=args.engine_seconds)
+    figures["mkdocs_build_s"] = None if args.no_mkdocs else round(mkdocs_build_seconds(), 2)
+    figures["targets"] = TARGETS
+    figures["verdicts"] = verdicts(figures)
+    args.out.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = args.out / f"bench-{stamp}.json"
+    text = json.dumps(figures, indent=1) + "\n"
+    path.write_text(text, encoding="utf-8")
+    (args.out / "latest.json").write_text(text, encoding="utf-8")
+    print(table(figures))
+    if "browser" in figures:
+        print()
+        print(bytes_breakdown(figures))
+    print(f"\nSaved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
