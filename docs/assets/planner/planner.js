@@ -148,6 +148,13 @@ async function share(button) {
   const box = $("#fp-share-box");
   const field = $("#fp-share-url");
   box.hidden = false;
+  if (url === null) {
+    field.value = "";
+    $("#fp-share-note").textContent =
+      "A link cannot carry this much text: shorten the highlighted fields, then try again.";
+    acknowledge(button, "No link made");
+    return;
+  }
   field.value = url;
   try {
     await navigator.clipboard.writeText(url);

@@ -3,7 +3,8 @@
 
 import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 
-const STORAGE_KEY = "followup-planner:v1";
+const STORAGE_PREFIX = "followup-planner";
+const STORAGE_KEY = `${STORAGE_PREFIX}:v1`;
 const SHARE_PREFIX = "#s=";
 
 /** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
@@ -40,18 +41,46 @@ function parseDraft(json) {
   return readDraft(value);
 }
 
+/** True when a draft would come back from storage or a share link exactly as it is. */
+function isRestorable(draft) {
+  try {
+    readDraft(JSON.parse(JSON.stringify(draft)));
+    return true;
+  } catch (error) {
+    if (!(error instanceof DraftError)) throw error;
+    return false;
+  }
+}
+
+/** Keys of copies saved by other (older) versions of the planner, never read back. */
+function outdatedKeys() {
+  const keys = [];
+  for (let index = 0; index < localStorage.length; index += 1) {
+    const key = localStorage.key(index);
+    if (key?.startsWith(STORAGE_PREFIX) && key !== STORAGE_KEY) keys.push(key);
+  }
+  return keys;
+}
+
 /**
  * The saved draft: `{ draft }`, `{ draft: null }` when nothing is saved, or
- * `{ draft: null, damaged: true }` when what is saved cannot be read (it is then forgotten).
+ * `{ draft: null, damaged: true }` when what is saved cannot be read, or was saved by an
+ * older version of the planner in another shape (it is then forgotten).
  */
 export function loadSaved() {
   let json = null;
+  let outdated = [];
   try {
     json = localStorage.getItem(STORAGE_KEY);
+    outdated = outdatedKeys();
   } catch {
     return { draft: null };
   }
-  if (json === null) return { draft: null };
+  if (json === null) {
+    if (!outdated.length) return { draft: null };
+    forgetSaved();
+    return { draft: null, damaged: true };
+  }
   try {
     return { draft: parseDraft(json) };
   } catch (error) {
@@ -61,12 +90,16 @@ export function loadSaved() {
   }
 }
 
-/** Keep the draft for the next visit; an empty form leaves nothing behind. */
+/**
+ * Keep the draft for the next visit; an empty form leaves nothing behind. A draft that could
+ * not be read back (a field far too long, say) leaves the last good copy in place instead.
+ */
 export function save(draft) {
   if (isBlankDraft(draft)) {
     forgetSaved();
     return;
   }
+  if (!isRestorable(draft)) return;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
   } catch {
@@ -74,17 +107,22 @@ export function save(draft) {
   }
 }
 
+/** Forget the saved draft, and any copy an older version of the planner left behind. */
 export function forgetSaved() {
   try {
-    localStorage.removeItem(STORAGE_KEY);
+    for (const key of [STORAGE_KEY, ...outdatedKeys()]) localStorage.removeItem(key);
   } catch {
     // Nothing was stored if storage is unavailable.
   }
 }
 
-/** A link to this page whose fragment carries the situation (without today). */
+/**
+ * A link to this page whose fragment carries the situation (without today), or null when
+ * the link could not carry it (a field far too long, say: the link would open as damaged).
+ */
 export function shareUrl(draft) {
   const { situation } = toSituation(draft);
+  if (!isRestorable(situation)) return null;
   const url = new URL(window.location.href);
   url.hash = SHARE_PREFIX.slice(1) + toBase64Url(JSON.stringify(situation));
   return url.href;
