@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["WEEKEND", "BusinessCalendar", "business_calendar"]
 
@@ -80,12 +81,19 @@ def business_calendar(country: str | None, around: date | None = None) -> Busine
     """
     if country is None:
         return BusinessCalendar()
+    return _country_calendar(country, None if around is None else around.year)
+
+
+@lru_cache(maxsize=16)
+def _country_calendar(country: str, year: int | None) -> BusinessCalendar:
+    """One calendar per country and year, kept: building a holidays object costs more than
+    the rest of a plan, and the page asks for a plan on every edit. Sharing it is safe: it
+    only ever grows by whole years, the same way whoever asks."""
     import holidays  # lazy: see the module docstring
 
-    years = [] if around is None else [around.year]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        country_holidays = holidays.country_holidays(country, years=years)
+        country_holidays = holidays.country_holidays(country, years=[] if year is None else [year])
     return BusinessCalendar(holidays=_QuietHolidays(country_holidays))
 
 

@@ -59,6 +59,12 @@ def template_environment() -> jinja2.Environment:
     )
 
 
+@cache
+def _template(name: str) -> jinja2.Template:
+    """A compiled template, kept: Jinja's own cache still asks the loader if it is current."""
+    return template_environment().get_template(name)
+
+
 def draft_message(step: Step, situation: Situation, first: Step | None = None) -> Message | None:
     """The draft for `step`, or None when it sends nothing.
 
@@ -67,7 +73,7 @@ def draft_message(step: Step, situation: Situation, first: Step | None = None) -
     if step.channel is None:
         return None
     name = TEMPLATE_NAMES[(step.kind, step.channel)]
-    text = template_environment().get_template(name).render(_variables(step, situation, first))
+    text = _template(name).render(_variables(step, situation, first))
     subject, _, body = text.partition("\n")
     to = step.recipient.email if step.recipient and step.channel == "email" else ""
     return Message(to=to, subject=" ".join(subject.split()), body=_tidy(body))

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from typing import Any
 
 from .model import InterviewRound, Person, PlanInputError, Problem, Situation
@@ -323,6 +324,8 @@ def _check_text(
                 person,
             )
         )
+    if value.isascii() and value.isprintable():
+        return problems  # the usual case: no character below can be in it
     if any(char in _BIDI_CONTROLS for char in value):
         problems.append(
             Problem(
@@ -360,6 +363,7 @@ def _check_not_too_late(day: date, field: str, round_index: int | None = None) -
     ]
 
 
+@cache
 def _is_supported_country(code: str) -> bool:
     import holidays  # lazy: only needed when a country is named
 
