@@ -15,7 +15,10 @@ import {
   shareUrl,
 } from "./storage.js";
 
-const TYPING_PAUSE_MS = 150;
+// Plan on the next turn of the event loop, not after a typing pause: the worker answers in a
+// few milliseconds and only the latest answer is drawn (updatePlan), while a checkbox's input
+// and change events, fired together, still make one request.
+const TYPING_PAUSE_MS = 0;
 const FEEDBACK_MS = 2000;
 
 const $ = (selector) => document.querySelector(selector);
