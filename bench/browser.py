@@ -51,7 +51,12 @@ SHARED_SITUATION: dict[str, Any] = {
 
 # Runs in every page before its own scripts: long tasks, and when the first plan shows.
 PAGE_PROBE = """
-window.__bench = { longTasks: [], firstPlan: null, pythonReady: null };
+window.__bench = { longTasks: [], firstPlan: null, pythonReady: null, workerStart: null };
+const PageWorker = window.Worker;
+window.Worker = function (...args) {
+  if (window.__bench.workerStart === null) window.__bench.workerStart = performance.now();
+  return new PageWorker(...args);
+};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
     window.__bench.longTasks.push([entry.startTime, entry.duration]);
@@ -115,6 +120,7 @@ class Visit:
     """What one page load measured (milliseconds from navigation start)."""
 
     ready_ms: float
+    worker_start_ms: float | None = None
     long_tasks: list[tuple[float, float]] = field(default_factory=list)
 
     def blocking_ms(self) -> float:
@@ -138,7 +144,11 @@ def _measure(page: Page, url: str, mark: str) -> Visit:
         if time.monotonic() > deadline:
             raise TimeoutError(f"{url}: no {mark} within {TIMEOUT_MS} ms")
         page.wait_for_timeout(50)
-    return Visit(ready_ms=data[mark], long_tasks=[tuple(item) for item in data["longTasks"]])
+    return Visit(
+        ready_ms=data[mark],
+        worker_start_ms=data["workerStart"],
+        long_tasks=[tuple(item) for item in data["longTasks"]],
+    )
 
 
 def planner_visit(page: Page, base_url: str) -> Visit:
@@ -218,27 +228,26 @@ def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> 
 
 def cold_bytes(browser: Browser, base_url: str, path: str, tally, *, planner: bool) -> dict:  # type: ignore[no-untyped-def]
     """Bytes served for one cold visit, by file, with service workers blocked (so the
-    offline copy's own downloads are not counted). For the planner: up to the first plan,
-    then everything the page fetched by the time the network is idle again."""
+    offline copy's own downloads are not counted). For the planner: the requests made before
+    the first plan was on screen, and those made after it until the network is idle."""
     context = new_context(browser, service_workers="block")
     try:
         page = context.new_page()
         tally.take()
         if planner:
-            planner_visit(page, base_url)
-            to_first_plan = tally.take()
+            visit = planner_visit(page, base_url)
+            plan_shown = page.evaluate("performance.timeOrigin") / 1000 + visit.ready_ms / 1000
+            page.wait_for_timeout(1500)  # background fetches start once the plan is shown
             page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1500)  # background prefetches start after the first plan
-            page.wait_for_load_state("networkidle")
-            later = tally.take()
+            transfers = tally.take()
+            before = [item for item in transfers if item.started < plan_shown]
+            after = [item for item in transfers if item.started >= plan_shown]
         else:
             page.goto(base_url + path)
             page.wait_for_load_state("networkidle")
-            to_first_plan, later = tally.take(), []
-        return {
-            "first_plan": _by_file(to_first_plan),
-            "after": _by_file(later),
-        }
+            page.wait_for_timeout(1500)
+            before, after = tally.take(), []
+        return {"first_plan": _by_file(before), "after": _by_file(after)}
     finally:
         context.close()
 

@@ -113,6 +113,10 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
             "ratio": round(statistics.median(warm_ratios), 3),
             "per_run": [[p.planner_warm.ready_ms, p.baseline_warm.ready_ms] for p in pairs],
         },
+        "worker_start": {
+            "planner_ms": median([p.planner_cold.worker_start_ms or 0.0 for p in pairs]),
+            "baseline_ms": median([p.baseline_cold.worker_start_ms or 0.0 for p in pairs]),
+        },
         "edits": {
             "count": len(edits),
             "p50_ms": round(percentile(edits, 0.5), 1) if edits else None,
@@ -172,6 +176,14 @@ def table(figures: dict[str, Any]) -> str:
                 f"{browser['cold']['ratio']:.2f}x",
                 "<= 1.10x",
                 mark[ok["cold_ratio"]],
+            ),
+            (
+                "   cold: worker created at (ms)",
+                f"{browser['worker_start']['planner_ms']:.0f}",
+                f"{browser['worker_start']['baseline_ms']:.0f}",
+                "",
+                "",
+                "",
             ),
             (
                 "2. Warm: first plan / Python ready (ms)",

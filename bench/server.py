@@ -11,6 +11,7 @@ import functools
 import http.server
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,9 +28,10 @@ BASELINE_DIR = Path(__file__).resolve().parent / "baseline"
 
 @dataclass(frozen=True)
 class Transfer:
-    """One response: the path asked for and the body bytes sent."""
+    """One response: the path asked for, when the request came (epoch seconds), body bytes."""
 
     path: str
+    started: float
     sent: int
 
 
@@ -77,10 +79,14 @@ class BenchHandler(serve_site.SiteHandler):
             return str(BASELINE_DIR / Path(name).name)
         return super().translate_path(path)
 
+    def parse_request(self) -> bool:
+        self.started = time.time()
+        return super().parse_request()
+
     def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
         writer = _CountingWriter(outputfile)
         super().copyfile(source, writer)
-        self.tally.add(Transfer(self.path.split("?", 1)[0], writer.count))
+        self.tally.add(Transfer(self.path.split("?", 1)[0], self.started, writer.count))
 
     def log_message(self, format: str, *args: object) -> None:
         pass

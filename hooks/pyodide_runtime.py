@@ -29,6 +29,9 @@ RUNTIME_FILES = (
     "python_stdlib.zip",
 )
 LOCK_NAME = "pyodide-lock.json"
+# The page's list of countries, so the browser need not load `holidays` (the biggest wheel)
+# before the visitor picks one.
+COUNTRIES_NAME = "countries.json"
 LOCK_CACHE = wheelhouse.ROOT / "build" / LOCK_NAME
 LOCK_STAMP = wheelhouse.ROOT / "build" / "pyodide-lock.stamp"
 SITE_FOLDER = "pyodide"
@@ -97,6 +100,25 @@ def write_lock(wheels: list[Path]) -> bytes:
     return text.encode()
 
 
+def country_codes(wheels: list[Path]) -> bytes:
+    """ISO codes of the countries the shipped holidays release knows, as a JSON list.
+
+    Read from the same pinned release installed in this Python (requirements/dev.txt pins
+    both), and refused if the versions differ, so the list always matches the wheel.
+    """
+    import holidays
+    from holidays.registry import COUNTRIES
+
+    (wheel,) = (wheel for wheel in wheels if wheel.name.startswith("holidays-"))
+    shipped = wheel.name.split("-")[1]
+    if holidays.__version__ != shipped:
+        raise PluginError(
+            f"holidays {holidays.__version__} is installed but {shipped} is shipped; "
+            "run `make setup`"
+        )
+    return (json.dumps(sorted(entry[1] for entry in COUNTRIES.values())) + "\n").encode()
+
+
 def write_if_changed(target: Path, content: bytes) -> None:
     same_size = target.is_file() and target.stat().st_size == len(content)
     if same_size and target.read_bytes() == content:
@@ -123,6 +145,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for name, source in shipped.items():
         write_if_changed(target / name, source.read_bytes())
     write_if_changed(target / LOCK_NAME, lock)
-    stale = {path.name for path in target.iterdir()} - set(shipped) - {LOCK_NAME}
+    write_if_changed(target / COUNTRIES_NAME, country_codes(wheels))
+    stale = {path.name for path in target.iterdir()} - set(shipped) - {LOCK_NAME, COUNTRIES_NAME}
     for name in stale:
         (target / name).unlink()

@@ -1,36 +1,55 @@
 // The worker owns Python: start Pyodide from this site, load the engine wheel, and answer
 // plan and calendar requests. Every answer is data: { id, result } or { id, error }.
+//
+// Start-up is the planner's cost, so the worker loads only what the first plan needs. The
+// engine imports `holidays` only when a plan names a country and `icalendar` only when a
+// calendar file is asked for; those packages (with python-dateutil, six and tzdata, about
+// three times the size of everything else) are loaded the first time they are needed and
+// fetched into the browser's cache in the background once the first plan is on its way.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
+const ENGINE = "followup-engine";
+const ON_DEMAND = ["holidays", "icalendar"];
+const QUIET = { messageCallback: () => {} };
 
 function report(text, state) {
   self.postMessage({ type: "status", text, state });
 }
 
-async function start() {
+async function fetchJSON(name) {
+  const response = await fetch(new URL(name, runtimeURL));
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** The site's lock file, with the on-demand packages out of the engine's dependencies. */
+async function firstPlanLock(lockFile) {
+  const lock = structuredClone(await lockFile);
+  const engine = lock.packages[ENGINE];
+  engine.depends = engine.depends.filter((name) => !ON_DEMAND.includes(name));
+  return lock;
+}
+
+async function start(lockFile) {
   report("Starting Python…", "loading");
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
-  // packageBaseUrl keeps every package download on this site (no CDN fallback).
-  const pyodide = await loadPyodide({ indexURL: runtimeURL, packageBaseUrl: runtimeURL });
-  report("Loading the planner…", "loading");
-  await pyodide.loadPackage("followup-engine", { messageCallback: () => {} });
+  // `packages` downloads the engine's wheels while the runtime boots; packageBaseUrl keeps
+  // every package download on this site (no CDN fallback).
+  const pyodide = await loadPyodide({
+    indexURL: runtimeURL,
+    packageBaseUrl: runtimeURL,
+    lockFileContents: firstPlanLock(lockFile),
+    packages: [ENGINE],
+  });
   const browser = pyodide.pyimport("followup_engine.browser");
   report("Ready", "ready");
   // After the first plan requests (they wait on `ready`), not before them.
-  setTimeout(() => self.postMessage({ type: "countries", countries: countryCodes(pyodide) }));
-  return browser;
+  setTimeout(() => afterStart(pyodide));
+  return { pyodide, browser };
 }
 
-/** ISO codes of the countries whose holidays the engine knows (read without importing them). */
-function countryCodes(pyodide) {
-  const codes = pyodide.runPython(
-    "import json\nfrom holidays.registry import COUNTRIES\n"
-      + "json.dumps(sorted(entry[1] for entry in COUNTRIES.values()))",
-  );
-  return JSON.parse(codes);
-}
-
-const ready = start();
+const lockFile = fetchJSON("pyodide-lock.json");
+const ready = start(lockFile);
 ready.catch((error) => report(`The planner could not start: ${lastLine(error)}`, "failed"));
 
 /** A Python traceback's last line ("ValueError: ...") is the part a person can read. */
@@ -39,13 +58,60 @@ function lastLine(error) {
   return lines[lines.length - 1];
 }
 
-function answer(browser, { type, situation, action }) {
+const loading = new Map();
+
+/** Load an on-demand package once; a failed load is tried again on the next request. */
+function need(pyodide, name) {
+  if (!loading.has(name)) {
+    const loaded = pyodide.loadPackage(name, QUIET);
+    loading.set(name, loaded);
+    loaded.catch(() => loading.delete(name));
+  }
+  return loading.get(name);
+}
+
+/** Names of `names` and everything they depend on, from the lock file. */
+function withDependencies(lock, names) {
+  const found = new Set();
+  const visit = (name) => {
+    if (found.has(name) || !lock.packages[name]) return;
+    found.add(name);
+    lock.packages[name].depends.forEach(visit);
+  };
+  names.forEach(visit);
+  return [...found];
+}
+
+/** After the first plan: the country list, then the on-demand wheels into the HTTP cache
+ * (download only: unpacking them would hold up the plans of a visitor who is typing). */
+async function afterStart(pyodide) {
+  try {
+    self.postMessage({ type: "countries", countries: await fetchJSON("countries.json") });
+  } catch (error) {
+    console.warn("The list of countries could not be loaded:", error);
+  }
+  const lock = await lockFile;
+  for (const name of withDependencies(lock, ON_DEMAND)) {
+    if (loading.has(name) || name in pyodide.loadedPackages) continue;
+    try {
+      const response = await fetch(new URL(lock.packages[name].file_name, runtimeURL));
+      await response.arrayBuffer();
+    } catch {
+      return; // offline or gone: the package loads (or fails) when it is needed
+    }
+  }
+}
+
+async function answer({ pyodide, browser }, { type, situation, action }) {
+  if (situation?.country) await need(pyodide, "holidays");
+  if (type === "ics") await need(pyodide, "icalendar");
   const json = JSON.stringify(situation);
   if (type === "plan") return JSON.parse(browser.plan_response(json));
   if (type === "ics") {
-    const text = action === undefined || action === null
-      ? browser.calendar_response(json)
-      : browser.calendar_response(json, action);
+    const text =
+      action === undefined || action === null
+        ? browser.calendar_response(json)
+        : browser.calendar_response(json, action);
     return JSON.parse(text);
   }
   throw new Error(`Unknown request type: ${type}`);
@@ -54,8 +120,8 @@ function answer(browser, { type, situation, action }) {
 self.addEventListener("message", async (event) => {
   const { id } = event.data;
   try {
-    const browser = await ready;
-    self.postMessage({ id, result: answer(browser, event.data) });
+    const engine = await ready;
+    self.postMessage({ id, result: await answer(engine, event.data) });
   } catch (error) {
     self.postMessage({ id, error: lastLine(error) });
   }
