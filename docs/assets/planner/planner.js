@@ -224,6 +224,7 @@ function start() {
   window.addEventListener("hashchange", () => {
     if (!window.location.hash.startsWith("#s=")) return;
     showNotice("");
+    $("#fp-share-box").hidden = true; // its link was for the input being replaced
     form.write(restore());
     updatePlan();
   });
