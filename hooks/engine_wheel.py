@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     try:
-        wheelhouse.browser_wheels()
+        wheelhouse.site_wheels()
     except wheelhouse.WheelhouseError as error:
         raise PluginError(f"Could not prepare the wheels for the planner: {error}") from error
 

@@ -135,7 +135,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             "run `npm ci` (or `make setup`)"
         )
     try:
-        wheels = wheelhouse.browser_wheels()  # made by hooks/engine_wheel.py; only read here
+        wheels = wheelhouse.site_wheels()  # made by hooks/engine_wheel.py; only read here
     except wheelhouse.WheelhouseError as error:
         raise PluginError(str(error)) from error
     target = Path(config.site_dir) / SITE_FOLDER

@@ -8,6 +8,8 @@ stamp shows the inputs are unchanged, because `mkdocs serve` calls this on every
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
 import os
@@ -25,6 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PINS_FILE = ROOT / "requirements" / "dev.txt"
 PYODIDE_TEST_PINS_FILE = ROOT / "requirements" / "pyodide-tests.txt"
 WHEELS_DIR = ROOT / "build" / "wheels"
+SITE_WHEELS_DIR = ROOT / "build" / "site-wheels"
+PYODIDE_RUNTIME = ROOT / "node_modules" / "pyodide"
+COMPILE_SCRIPT = Path(__file__).with_name("pyodide_compile.mjs")
 TEST_WHEELS_DIR = ROOT / "build" / "pyodide-test-wheels"
 
 ENGINE_PACKAGE = "followup-engine"
@@ -272,6 +277,81 @@ def browser_wheels(folder: Path = WHEELS_DIR) -> list[Path]:
     return sorted([engine_wheel(folder), *browser_dependency_wheels(folder)])
 
 
+# Fixed entry times make the repacked wheels byte-identical from one build to the next.
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def record_line(name: str, data: bytes) -> str:
+    """A RECORD row (PEP 376): path, urlsafe-base64 sha256 without padding, size.
+
+    >>> record_line("a.py", b"")
+    'a.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0'
+    """
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def repack_with_bytecode(wheel: Path, unpacked: Path, into: Path) -> Path:
+    """The wheel again with each module.py replaced by the module.pyc compiled beside it in
+    `unpacked`, and a RECORD to match. Bytecode alone is smaller than bytecode plus source,
+    and the browser never needs the source (the engine's doctests run from build/wheels)."""
+    with zipfile.ZipFile(wheel) as archive:
+        names = [name for name in archive.namelist() if not name.endswith("/")]
+        contents = {name: archive.read(name) for name in names}
+    (record,) = [name for name in names if name.endswith(".dist-info/RECORD")]
+    for name in [name for name in names if name.endswith(".py")]:
+        compiled = unpacked / (name + "c")
+        if compiled.is_file():  # a module Pyodide's Python cannot compile keeps its source
+            del contents[name]
+            contents[name + "c"] = compiled.read_bytes()
+    rows = [record_line(name, data) for name, data in contents.items() if name != record]
+    contents[record] = ("\n".join([*rows, f"{record},,"]) + "\n").encode()
+    target = into / wheel.name
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in contents.items():
+            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return target
+
+
+def compile_for_pyodide(wheels: list[Path], into: Path) -> list[Path]:
+    """Copies of `wheels` with .pyc files made by Pyodide's Python (hooks/pyodide_compile.mjs),
+    so the browser imports them without compiling every module on each visit."""
+    node = shutil.which("node")
+    if node is None or not (PYODIDE_RUNTIME / "pyodide.mjs").is_file():
+        raise WheelhouseError("byte-compiling the wheels needs node and node_modules/pyodide")
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = {}
+        for wheel in wheels:
+            folders[wheel] = Path(tmp) / wheel.stem
+            with zipfile.ZipFile(wheel) as archive:
+                archive.extractall(folders[wheel])
+        command = [node, str(COMPILE_SCRIPT), str(PYODIDE_RUNTIME), tmp]
+        run(command, what="Byte-compiling the wheels in Pyodide")
+        return [repack_with_bytecode(wheel, folders[wheel], into) for wheel in wheels]
+
+
+def site_wheels(folder: Path = SITE_WHEELS_DIR) -> list[Path]:
+    """The wheels the site ships: browser_wheels() byte-compiled for Pyodide's Python.
+
+    The engine and its dependencies are compiled apart (each with its own stamp), so an
+    edit to the engine recompiles only the engine.
+    """
+    engine = engine_wheel()
+    dependencies = browser_dependency_wheels()
+    runtime = hashlib.sha256((PYODIDE_RUNTIME / "package.json").read_bytes()).hexdigest()
+    compiled = []
+    for stamp, sources, owns in (
+        (".engine.stamp", [engine], is_engine_wheel),
+        (".dependencies.stamp", dependencies, lambda name: not is_engine_wheel(name)),
+    ):
+        inputs = fingerprint([*sources, COMPILE_SCRIPT], Path(__file__).read_text(), runtime)
+        make = functools.partial(compile_for_pyodide, sources, folder)
+        compiled += refresh(folder, stamp, inputs, make, owns)
+    return sorted(compiled)
+
+
 def pyodide_test_wheels(folder: Path = TEST_WHEELS_DIR) -> list[Path]:
     """pytest, hypothesis and their pure dependencies, for running tests/engine in Pyodide."""
     pins = read_pins(PYODIDE_TEST_PINS_FILE)
@@ -290,6 +370,7 @@ __all__ = [
     "browser_wheels",
     "engine_wheel",
     "pyodide_test_wheels",
+    "site_wheels",
 ]
 
 

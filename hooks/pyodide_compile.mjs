@@ -1,0 +1,22 @@
+// Byte-compile unpacked wheels with Pyodide's own Python, for hooks/wheelhouse.py.
+//
+//   node hooks/pyodide_compile.mjs <pyodide folder> <folder of unpacked wheels>
+//
+// Pyodide runs Python 3.14 and the build machine another version, so only Pyodide itself can
+// write .pyc files the browser will use. Each module.pyc is written beside its module.py (the
+// place Python looks for a module shipped without its source), as Pyodide's own packages do.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [runtime, folder] = process.argv.slice(2).map((arg) => path.resolve(arg));
+const { loadPyodide } = await import(pathToFileURL(path.join(runtime, "pyodide.mjs")).href);
+// No column ranges in the bytecode: they only draw ^^^ under tracebacks and make it bigger.
+const pyodide = await loadPyodide({ indexURL: `${runtime}/`, env: { PYTHONNODEBUGRANGES: "1" } });
+pyodide.FS.mkdirTree("/wheels");
+pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: folder }, "/wheels");
+const failed = pyodide.runPython(`
+import compileall, sys
+done = compileall.compile_dir("/wheels", quiet=1, legacy=True)
+f"{sys.version_info.major}.{sys.version_info.minor}" if done else "failed"
+`);
+process.stdout.write(`${failed}\n`);
