@@ -69,11 +69,12 @@ def mkdocs_build_seconds() -> float:
         return time.perf_counter() - started
 
 
-def browser_figures(site: Path, runs: int, edits: int) -> dict[str, Any]:
+def browser_figures(site: Path, runs: int, edits: int, *, warm_up: bool = True) -> dict[str, Any]:
     with serving(site) as (base_url, tally), sync_playwright() as playwright:
         chromium = bb.launch(playwright)
         try:
-            bb.planner_pair(chromium, base_url, 0)  # warm-up: OS file cache, Chromium start
+            if warm_up:  # the OS file cache and Chromium's own start-up, not counted
+                bb.planner_pair(chromium, base_url, 0)
             pairs = bb.interleaved_runs(chromium, base_url, runs, edits)
             planner_bytes = bb.cold_bytes(chromium, base_url, "planner/", tally, planner=True)
             guide_bytes = bb.cold_bytes(chromium, base_url, GUIDE_PAGE, tally, planner=False)
@@ -273,6 +274,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-mkdocs", action="store_true", help="skip timing mkdocs build")
     parser.add_argument("--no-browser", action="store_true", help="engine figures only")
     parser.add_argument("--engine-seconds", type=float, default=0.5)
+    parser.add_argument("--no-warm-up", action="store_true", help="skip the uncounted first run")
     args = parser.parse_args(argv)
     if not (args.site / "planner" / "index.html").is_file():
         parser.error(f"{args.site} has no planner/index.html; build the site first (make build)")
@@ -281,7 +283,9 @@ def main(argv: list[str] | None = None) -> None:
         "settings": {"runs": args.runs, "edits": args.edits},
     }
     if not args.no_browser:
-        figures["browser"] = browser_figures(args.site, args.runs, args.edits)
+        figures["browser"] = browser_figures(
+            args.site, args.runs, args.edits, warm_up=not args.no_warm_up
+        )
     figures["engine"] = engine_figures(seconds=args.engine_seconds)
     figures["mkdocs_build_s"] = None if args.no_mkdocs else round(mkdocs_build_seconds(), 2)
     figures["targets"] = TARGETS

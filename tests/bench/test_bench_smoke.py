@@ -1,0 +1,42 @@
+"""`make bench` stays runnable: one tiny run of the whole benchmark on the built site.
+
+Only the shape of the output is checked, never a time: times depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+# A guard against a hung browser, not a timing assertion.
+HANG_GUARD_SECONDS = 600
+
+
+def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "bench", "--site", str(site_dir), "--out", str(tmp_path)]
+    command += ["--runs", "1", "--edits", "3", "--no-warm-up", "--no-mkdocs"]
+    command += ["--engine-seconds", "0.05"]
+    done = subprocess.run(
+        command, cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1. Cold" in done.stdout and "6. Engine" in done.stdout
+
+    figures = json.loads((tmp_path / "latest.json").read_text())
+    browser = figures["browser"]
+    for visit in ("cold", "warm"):
+        assert browser[visit]["planner_first_plan_ms"] > 0
+        assert browser[visit]["baseline_python_ready_ms"] > 0
+        assert browser[visit]["ratio"] > 0
+    assert browser["edits"]["count"] == 3
+    assert browser["edits"]["p50_ms"] <= browser["edits"]["p95_ms"]
+    assert browser["blocking"]["planner_long_tasks_ms"] >= 0
+    sizes = browser["bytes"]
+    assert "/pyodide/pyodide.asm.wasm" in sizes["planner_files"]
+    assert sizes["core_pyodide"] > 0 and sizes["planner_to_first_plan"] >= sizes["core_pyodide"]
+    assert sizes["guide_pyodide_files"] == []
+    assert figures["engine"]["plans_per_s"] > 0 and figures["engine"]["plans_per_s_holidays"] > 0
+    assert set(figures["verdicts"]) == set(figures["targets"])
