@@ -126,6 +126,7 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
         "blocking": {
             "planner_long_tasks_ms": median([p.planner_cold.blocking_ms() for p in pairs]),
             "baseline_long_tasks_ms": median([p.baseline_cold.blocking_ms() for p in pairs]),
+            "planner_per_run": [p.planner_cold.long_tasks for p in pairs],
         },
         "bytes": {
             "core_pyodide": core,
