@@ -39,6 +39,11 @@ const engine = new EngineClient(
       statusLine.textContent = text;
       statusLine.dataset.state = state;
       if (state === "ready") engineReady = true;
+      // The offline copy (assets/offline/register.js) waits for this, so its download of
+      // the whole site never competes with Pyodide's start.
+      if (state === "ready" || state === "failed") {
+        document.dispatchEvent(new CustomEvent("planner:settled"));
+      }
     },
     onCountries(codes) {
       form.setCountries(codes);
