@@ -73,7 +73,11 @@ def draft_message(step: Step, situation: Situation, first: Step | None = None) -
     if step.channel is None:
         return None
     name = TEMPLATE_NAMES[(step.kind, step.channel)]
-    text = _template(name).render(_variables(step, situation, first))
+    template = _template(name)
+    # The templates use only the variables given: shared=True skips copying Jinja's globals
+    # into a fresh context on every render, which was about half the cost of a plan.
+    context = template.new_context(_variables(step, situation, first), shared=True)
+    text = template.environment.concat(template.root_render_func(context))
     subject, _, body = text.partition("\n")
     to = step.recipient.email if step.recipient and step.channel == "email" else ""
     return Message(to=to, subject=" ".join(subject.split()), body=_tidy(body))
