@@ -13,18 +13,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/, put on sys.path by bench/__init__.py
 from playwright.sync_api import Browser, BrowserContext, Page
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 TIMEOUT_MS = 120_000
 
 # A typical visitor's input, as a share link carries it (docs/assets/planner/storage.js).

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,10 +16,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
+import serve_site  # tools/, put on sys.path by bench/__init__.py
 
-import serve_site  # noqa: E402 (tools/ is a folder of scripts, not a package)
+ROOT = Path(__file__).resolve().parent.parent
 
 BASELINE_PREFIX = "/__bench__/"
 BASELINE_DIR = Path(__file__).resolve().parent / "baseline"

@@ -13,22 +13,15 @@ from pathlib import Path
 import pytest
 from hook_loading import REPO, load_hook
 
+sys.path.insert(0, str(REPO / "tools"))  # a folder of scripts, not a package
+
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS"]
+
 # --doctest-modules (pyproject.toml) would import every conftest.py a second time as a plain
 # module named "conftest", and several folders have one: doctests are for the engine anyway.
 collect_ignore_glob = ["*conftest.py"]
-
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium tries Google's hosts at start-up, which
-# the closed network here refuses (and which would count as foreign requests).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 @pytest.fixture(scope="session")

@@ -6,14 +6,8 @@ local site fails the test that made it, because the site promises no third-party
 
 from __future__ import annotations
 
-import base64
 import functools
-import hashlib
 import http.server
-import os
-import re
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,25 +15,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import serve_site  # tools/, put on sys.path by tests/conftest.py
 from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
-from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext
 
-class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with the MIME types Pyodide needs, the site's CSP as a header (so it
-    covers the worker too, which a meta tag does not reach), and no log noise."""
+
+class SiteHandler(serve_site.SiteHandler):
+    """`make serve`'s own server, plus the site's CSP as a header (so it covers the worker
+    too, which a meta tag does not reach), and no log noise."""
 
     policy = ""
-
-    extensions_map = {  # noqa: RUF012 (the base class defines it as a plain dict too)
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-        ".json": "application/json",
-        ".ics": "text/calendar",
-    }
 
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", self.policy)
