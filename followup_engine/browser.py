@@ -10,9 +10,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .calendar_export import plan_to_ics
 from .model import PlanInputError, Problem
-from .schedule import make_plan
+from .schedule import make_checked_plan
 from .validation import situation_from_dict
 
 __all__ = ["calendar_response", "plan_response"]
@@ -31,7 +30,7 @@ def plan_response(situation_json: str) -> str:
     """
 
     def answer(data: Any) -> dict[str, Any]:
-        return {"ok": True, "plan": make_plan(situation_from_dict(data)).to_dict()}
+        return {"ok": True, "plan": make_checked_plan(situation_from_dict(data)).to_dict()}
 
     return _respond(situation_json, answer)
 
@@ -39,9 +38,12 @@ def plan_response(situation_json: str) -> str:
 def calendar_response(situation_json: str, action: int | None = None) -> str:
     """`{"ok": true, "ics": "BEGIN:VCALENDAR..."}` for the plan or one action, or errors."""
 
+    from .calendar_export import plan_to_ics  # lazy: the page's first plan needs no calendar
+
     def answer(data: Any) -> dict[str, Any]:
         situation = situation_from_dict(data)
-        return {"ok": True, "ics": plan_to_ics(make_plan(situation), situation, only=action)}
+        plan = make_checked_plan(situation)
+        return {"ok": True, "ics": plan_to_ics(plan, situation, only=action)}
 
     return _respond(situation_json, answer)
 

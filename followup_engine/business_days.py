@@ -12,6 +12,10 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = ["WEEKEND", "BusinessCalendar", "business_calendar"]
 
@@ -105,9 +109,11 @@ class _QuietHolidays:
     knows no holidays, which leaves weekends as the only days off: a fine answer here.
     """
 
-    known: Container[date]
+    known: HolidayBase
 
     def __contains__(self, day: object) -> bool:
-        with warnings.catch_warnings():
+        if isinstance(day, date) and day.year in self.known.years:
+            return day in self.known  # a year already loaded: nothing left to warn about
+        with warnings.catch_warnings():  # costly, so only while the library loads a year
             warnings.simplefilter("ignore", UserWarning)
             return day in self.known

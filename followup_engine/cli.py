@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, NoReturn
 
 from .model import Plan, PlanInputError, Problem, Situation
-from .schedule import make_plan
+from .schedule import make_checked_plan
 from .validation import situation_from_dict
 
 __all__ = ["main"]
@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         data = _situation_data(args)
         situation = situation_from_dict(data)
-        plan = make_plan(situation)
+        plan = make_checked_plan(situation)
     except _UsageError as error:
         return _fail(str(error))
     except PlanInputError as error:

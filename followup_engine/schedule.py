@@ -19,7 +19,7 @@ from .rules import (
 )
 from .validation import check_situation, situation_from_dict
 
-__all__ = ["make_plan", "plan_from_dict"]
+__all__ = ["make_checked_plan", "make_plan", "plan_from_dict"]
 
 
 def make_plan(situation: Situation) -> Plan:
@@ -38,6 +38,15 @@ def make_plan(situation: Situation) -> Plan:
     problems = check_situation(situation)
     if problems:
         raise PlanInputError(problems)
+    return make_checked_plan(situation)
+
+
+def make_checked_plan(situation: Situation) -> Plan:
+    """`make_plan` for a situation `situation_from_dict` built, so already checked.
+
+    The page and the command line always parse first; checking again would cost them time
+    on every plan for nothing.
+    """
     try:
         steps = _steps(situation)
     except OverflowError:
@@ -65,7 +74,7 @@ def plan_from_dict(data: Any) -> dict[str, Any]:
     >>> plan["actions"][0]["kind"], plan["actions"][0]["guide"]
     ('thank_you', 'thank-you-note/#send-it-within-24-hours')
     """
-    return make_plan(situation_from_dict(data)).to_dict()
+    return make_checked_plan(situation_from_dict(data)).to_dict()
 
 
 def _steps(situation: Situation) -> list[Step]:

@@ -51,7 +51,7 @@ def test_unexpected_failures_become_a_generic_error(monkeypatch):
     def broken(situation):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(browser, "make_plan", broken)
+    monkeypatch.setattr(browser, "make_checked_plan", broken)
     answer = json.loads(plan_response(json.dumps(DATA)))
     assert answer["ok"] is False and answer["errors"][0]["field"] is None
     assert "boom" not in answer["errors"][0]["message"]
