@@ -7,9 +7,10 @@ an unfilled placeholder. StrictUndefined turns a forgotten variable into an erro
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import MutableMapping
 from functools import cache
-from importlib import resources
+from typing import Any
 
 import jinja2
 
@@ -30,27 +31,40 @@ TEMPLATE_NAMES = {
     ("ask_references", "email"): "references.txt",
 }
 
+# Template name -> module name of its compiled twin.
+_TWINS = {name: name.removesuffix(".txt") for name in TEMPLATE_NAMES.values()}
 _REASONS = {"G3": "agreed", "G6": "promised", "G8": "no_timeline"}
 _ROLE_NOUNS = {"role", "position", "job", "post", "opening", "vacancy"}
 
 
-class _PackageTemplateLoader(jinja2.BaseLoader):
-    """Loads templates with importlib.resources, so it works from a wheel or a zip."""
+class _CompiledTemplateLoader(jinja2.BaseLoader):
+    """Loads each template from its compiled twin, `templates/<name>.py` (see template_code).
 
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        path = resources.files(__package__).joinpath("templates", template)
-        if not path.is_file():
-            raise jinja2.TemplateNotFound(template)
-        return path.read_text(encoding="utf-8"), None, lambda: True
+    Only the templates a plan needs are loaded, and none is parsed at run time: importing the
+    twin's bytecode is all it takes.
+    """
+
+    has_source_access = False
+
+    def load(
+        self,
+        environment: jinja2.Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        if name not in _TWINS:
+            raise jinja2.TemplateNotFound(name)
+        module = importlib.import_module(f"{__package__}.templates.{_TWINS[name]}")
+        return environment.template_class.from_module_dict(
+            environment, module.__dict__, {} if globals is None else globals
+        )
 
 
 @cache
 def template_environment() -> jinja2.Environment:
     """The shared environment: plain text (no autoescape), strict about missing variables."""
     return jinja2.Environment(
-        loader=_PackageTemplateLoader(),
+        loader=_CompiledTemplateLoader(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -61,7 +75,7 @@ def template_environment() -> jinja2.Environment:
 
 @cache
 def _template(name: str) -> jinja2.Template:
-    """A compiled template, kept: Jinja's own cache still asks the loader if it is current."""
+    """A loaded template, kept: Jinja's own cache still asks whether it is current."""
     return template_environment().get_template(name)
 
 

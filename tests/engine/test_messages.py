@@ -109,3 +109,17 @@ def test_templates_ship_as_package_data():
 )
 def test_role_phrase(role, phrase):
     assert role_phrase(role) == phrase
+
+
+def test_compiled_templates_are_current():
+    """Each template's compiled twin is what Jinja compiles from it today (template_code)."""
+    from followup_engine.template_code import stale_twins
+
+    assert stale_twins() == [], "run: python -m followup_engine.template_code"
+
+
+def test_unknown_template_names_are_not_imported():
+    import jinja2
+
+    with pytest.raises(jinja2.TemplateNotFound):
+        template_environment().get_template("__init__")
