@@ -20,21 +20,9 @@ export function isIsoDate(text) {
 // The page is in English, so dates are written in English words. Not with Intl: its first
 // date format in a page loads the browser's locale data, 35 to 85 ms of blocked main thread
 // here, while Pyodide is starting; two short tables cost nothing.
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const WEEKDAYS = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday".split(" ");
+const MONTHS =
+  "January February March April May June July August September October November December".split(" ");
 
 /** "Tuesday, November 17, 2026" for 2026-11-17. */
 export function dateInWords(iso) {
