@@ -8,7 +8,7 @@ an unfilled placeholder. StrictUndefined turns a forgotten variable into an erro
 from __future__ import annotations
 
 import importlib
-from collections.abc import MutableMapping
+from collections.abc import Mapping, MutableMapping
 from functools import cache
 from typing import Any
 
@@ -18,7 +18,13 @@ from .dates_in_words import day_and_month, long_date
 from .model import Message, Person, Situation
 from .rules import Step
 
-__all__ = ["TEMPLATE_NAMES", "draft_message", "role_phrase", "template_environment"]
+__all__ = [
+    "TEMPLATE_NAMES",
+    "draft_message",
+    "plan_wording",
+    "role_phrase",
+    "template_environment",
+]
 
 #: One template per kind of message: first line the subject, then a blank line, then the body.
 TEMPLATE_NAMES = {
@@ -34,6 +40,7 @@ TEMPLATE_NAMES = {
 # Template name -> module name of its compiled twin.
 _TWINS = {name: name.removesuffix(".txt") for name in TEMPLATE_NAMES.values()}
 _REASONS = {"G3": "agreed", "G6": "promised", "G8": "no_timeline"}
+_NOBODY = Person()
 _ROLE_NOUNS = {"role", "position", "job", "post", "opening", "vacancy"}
 
 
@@ -79,22 +86,54 @@ def _template(name: str) -> jinja2.Template:
     return template_environment().get_template(name)
 
 
-def draft_message(step: Step, situation: Situation, first: Step | None = None) -> Message | None:
+def draft_message(
+    step: Step,
+    situation: Situation,
+    first: Step | None = None,
+    *,
+    wording: Mapping[str, str] | None = None,
+) -> Message | None:
     """The draft for `step`, or None when it sends nothing.
 
-    `first` is the first check-in, which a second follow-up refers back to.
+    `first` is the first check-in, which a second follow-up refers back to. `wording` is
+    `plan_wording(situation, first)`, passed in by a caller that drafts a whole plan so that
+    it is worked out once rather than once per message.
     """
     if step.channel is None:
         return None
-    name = TEMPLATE_NAMES[(step.kind, step.channel)]
-    template = _template(name)
-    # The templates use only the variables given: shared=True skips copying Jinja's globals
-    # into a fresh context on every render, which was about half the cost of a plan.
-    context = template.new_context(_variables(step, situation, first), shared=True)
-    text = template.environment.concat(template.root_render_func(context))
+    template = _template(TEMPLATE_NAMES[(step.kind, step.channel)])
+    variables = _step_variables(step, situation)
+    variables.update(plan_wording(situation, first) if wording is None else wording)
+    # The templates use only the variables given: a context on them alone (no globals) skips
+    # copying Jinja's globals for every render, which was about half the cost of a plan.
+    environment = template.environment
+    context = environment.context_class(environment, variables, template.name, template.blocks)
+    text = environment.concat(template.root_render_func(context))
     subject, _, body = text.partition("\n")
     to = step.recipient.email if step.recipient and step.channel == "email" else ""
     return Message(to=to, subject=" ".join(subject.split()), body=_tidy(body))
+
+
+def plan_wording(situation: Situation, first: Step | None = None) -> dict[str, str]:
+    """The template variables every draft of one plan shares: role, company, dates, names,
+    and the reason for the first check-in (`first`), which every follow-up draft cites."""
+    company = situation.company
+    candidate = situation.candidate
+    wording = {
+        "role_phrase": role_phrase(situation.role),
+        "company": company,
+        "at_company": f" at {company}" if company else "",
+        "employer": company or "the company",
+        "team": f"the team at {company}" if company else "your team",
+        "decision_date": long_date(situation.decision_date) if situation.decision_date else "",
+        "first_contact_date": long_date(first.date) if first else "",
+        "candidate": candidate,
+        "hello": f"Hello, this is {candidate}." if candidate else "Hello.",
+        "sign_off": f"Best regards,\n{candidate}" if candidate else "Best regards,",
+    }
+    if first is not None:
+        wording["reason"] = _REASONS.get(first.rule, "")  # why the check-in was due
+    return wording
 
 
 def role_phrase(role: str) -> str:
@@ -111,28 +150,17 @@ def role_phrase(role: str) -> str:
     return f"the {core} role"
 
 
-def _variables(step: Step, situation: Situation, first: Step | None) -> dict[str, str]:
-    recipient = step.recipient or Person()
+def _step_variables(step: Step, situation: Situation) -> dict[str, str]:
+    """The template variables of one draft alone: who it goes to, which round it is about."""
+    recipient = step.recipient or _NOBODY
     interview_round = step.interview_round or situation.latest_round
-    company = situation.company
-    candidate = situation.candidate
     return {
         "greeting": f"Dear {recipient.name}," if recipient.name else "Hello,",
         "ask_for": recipient.name
         or ("the person who interviewed you" if recipient.email else "the hiring manager or HR"),
-        "role_phrase": role_phrase(situation.role),
-        "company": company,
-        "at_company": f" at {company}" if company else "",
-        "employer": company or "the company",
-        "team": f"the team at {company}" if company else "your team",
         "interview_date": long_date(interview_round.date),
         "interview_day": day_and_month(interview_round.date),
-        "decision_date": long_date(situation.decision_date) if situation.decision_date else "",
-        "reason": _REASONS.get(first.rule if first else step.rule, ""),
-        "first_contact_date": long_date(first.date) if first else "",
-        "candidate": candidate,
-        "hello": f"Hello, this is {candidate}." if candidate else "Hello.",
-        "sign_off": f"Best regards,\n{candidate}" if candidate else "Best regards,",
+        "reason": _REASONS.get(step.rule, ""),  # plan_wording's wins: see there
     }
 
 

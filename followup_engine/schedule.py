@@ -6,7 +6,7 @@ from typing import Any
 
 from .business_days import business_calendar
 from .guide import guide_for
-from .messages import draft_message
+from .messages import draft_message, plan_wording
 from .model import KINDS, Action, Plan, PlanInputError, Problem, Situation
 from .rules import (
     Step,
@@ -61,9 +61,10 @@ def make_checked_plan(situation: Situation) -> Plan:
     ordered = sorted(
         enumerate(steps), key=lambda item: (item[1].date, KINDS.index(item[1].kind), item[0])
     )
+    wording = plan_wording(situation, first)
     return Plan(
         today=situation.today,
-        actions=tuple(_action(step, situation, first) for _, step in ordered),
+        actions=tuple(_action(step, situation, wording) for _, step in ordered),
     )
 
 
@@ -90,7 +91,7 @@ def _steps(situation: Situation) -> list[Step]:
     return steps
 
 
-def _action(step: Step, situation: Situation, first: Step) -> Action:
+def _action(step: Step, situation: Situation, wording: dict[str, str]) -> Action:
     return Action(
         date=step.date,
         kind=step.kind,
@@ -100,5 +101,5 @@ def _action(step: Step, situation: Situation, first: Step) -> Action:
         rule=step.rule,
         guide=guide_for(step.kind, step.rule),
         overdue=step.date < situation.today,
-        message=draft_message(step, situation, first),
+        message=draft_message(step, situation, wording=wording),
     )
