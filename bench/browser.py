@@ -42,7 +42,9 @@ SHARED_SITUATION: dict[str, Any] = {
 
 # Runs in every page before its own scripts: long tasks, and when the first plan shows.
 PAGE_PROBE = """
-window.__bench = { longTasks: [], firstPlan: null, pythonReady: null, workerStart: null };
+window.__bench = {
+  longTasks: [], frames: [], firstPlan: null, pythonReady: null, workerStart: null,
+};
 const PageWorker = window.Worker;
 window.Worker = function (...args) {
   if (window.__bench.workerStart === null) window.__bench.workerStart = performance.now();
@@ -53,6 +55,17 @@ new PerformanceObserver((list) => {
     window.__bench.longTasks.push([entry.startTime, entry.duration]);
   }
 }).observe({ type: "longtask", buffered: true });
+// Long animation frames name the scripts that ran in them: whose code the blocking was.
+if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries()) {
+      window.__bench.frames.push([
+        frame.startTime,
+        frame.scripts.map((script) => [script.sourceURL, script.duration]),
+      ]);
+    }
+  }).observe({ type: "long-animation-frame", buffered: true });
+}
 new MutationObserver(() => {
   if (window.__bench.firstPlan !== null) return;
   if (document.querySelector("#fp-plan-body .fp-action")) {
@@ -113,10 +126,37 @@ class Visit:
     ready_ms: float
     worker_start_ms: float | None = None
     long_tasks: list[tuple[float, float]] = field(default_factory=list)
+    # Long animation frames: (start, [(script URL, ms), ...]).
+    frames: list[tuple[float, list[tuple[str, float]]]] = field(default_factory=list)
 
     def blocking_ms(self) -> float:
         """Sum of the long tasks (each over 50 ms) that started before the page was ready."""
         return sum(duration for start, duration in self.long_tasks if start < self.ready_ms)
+
+    def script_ms_by_source(self) -> dict[str, float]:
+        """Script time in the long frames before the page was ready, by whose code it was."""
+        totals = dict.fromkeys(SOURCES, 0.0)
+        for start, scripts in self.frames:
+            if start < self.ready_ms:
+                for url, duration in scripts:
+                    totals[script_source(url)] += duration
+        return totals
+
+
+# Whose code a script is, by where it is served from.
+SOURCES = ("theme", "planner", "site", "other")
+
+
+def script_source(url: str) -> str:
+    """The theme (Material's bundle and inline scripts), the planner, the site's own, other."""
+    path = url.split("://", 1)[-1].partition("/")[2]
+    if path.startswith(("assets/javascripts/", "assets/inline/")):
+        return "theme"
+    if path.startswith("assets/planner/"):
+        return "planner"
+    if path.startswith("assets/"):
+        return "site"
+    return "other"
 
 
 def new_context(browser: Browser, *, service_workers: str = "allow") -> BrowserContext:
@@ -139,6 +179,7 @@ def _measure(page: Page, url: str, mark: str) -> Visit:
         ready_ms=data[mark],
         worker_start_ms=data["workerStart"],
         long_tasks=[tuple(item) for item in data["longTasks"]],
+        frames=[(start, [tuple(item) for item in scripts]) for start, scripts in data["frames"]],
     )
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from . import browser as bb
+from .browser import SOURCES
 from .engine import engine_figures
 from .server import ROOT, serving
 
@@ -127,6 +128,10 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
             "planner_long_tasks_ms": median([p.planner_cold.blocking_ms() for p in pairs]),
             "baseline_long_tasks_ms": median([p.baseline_cold.blocking_ms() for p in pairs]),
             "planner_per_run": [p.planner_cold.long_tasks for p in pairs],
+            "planner_script_ms_by_source": {
+                source: median([p.planner_cold.script_ms_by_source()[source] for p in pairs])
+                for source in SOURCES
+            },
         },
         "bytes": {
             "core_pyodide": core,
@@ -210,6 +215,17 @@ def table(figures: dict[str, Any]) -> str:
                 "",
                 "<= 100",
                 mark[ok["blocking_ms"]],
+            ),
+            (
+                "   script ms in long frames, by source",
+                ", ".join(
+                    f"{source} {ms:.0f}"
+                    for source, ms in browser["blocking"]["planner_script_ms_by_source"].items()
+                ),
+                "",
+                "",
+                "",
+                "",
             ),
             (
                 "5. Cold bytes to first plan / core (KiB)",
