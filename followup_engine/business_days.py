@@ -84,8 +84,11 @@ def business_calendar(country: str | None, around: date | None = None) -> Busine
     True
     """
     if country is None:
-        return BusinessCalendar()
+        return _WEEKENDS_ONLY
     return _country_calendar(country, None if around is None else around.year)
+
+
+_WEEKENDS_ONLY = BusinessCalendar()
 
 
 @lru_cache(maxsize=16)
@@ -101,15 +104,19 @@ def _country_calendar(country: str, year: int | None) -> BusinessCalendar:
     return BusinessCalendar(holidays=_QuietHolidays(country_holidays))
 
 
-@dataclass(frozen=True)
 class _QuietHolidays:
     """A holidays object that stays silent for years the library has no data for.
 
     Some countries only have data for a range of years; outside it the library warns and
     knows no holidays, which leaves weekends as the only days off: a fine answer here.
+    A plain class, not a dataclass: creating one of those costs milliseconds at import in
+    the browser.
     """
 
-    known: HolidayBase
+    __slots__ = ("known",)
+
+    def __init__(self, known: HolidayBase) -> None:
+        self.known = known
 
     def __contains__(self, day: object) -> bool:
         if isinstance(day, date) and day.year in self.known.years:
