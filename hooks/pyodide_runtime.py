@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import stdlib_bytecode
 import wheelhouse
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -136,11 +137,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         )
     try:
         wheels = wheelhouse.site_wheels()  # made by hooks/engine_wheel.py; only read here
+        stdlib = stdlib_bytecode.compiled_stdlib()
     except wheelhouse.WheelhouseError as error:
         raise PluginError(str(error)) from error
     target = Path(config.site_dir) / SITE_FOLDER
     lock = write_lock(wheels)
     shipped = {name: PYODIDE_PACKAGE / name for name in RUNTIME_FILES}
+    shipped[stdlib_bytecode.STDLIB_NAME] = stdlib
     shipped |= {wheel.name: wheel for wheel in wheels}
     for name, source in shipped.items():
         write_if_changed(target / name, source.read_bytes())

@@ -124,6 +124,20 @@ def test_runtime_folder_holds_pyodide_and_every_wheel(runtime_folder: Path) -> N
     assert any(name.startswith("followup_engine-") for name in names)
 
 
+def test_standard_library_ships_as_bytecode(runtime_folder: Path) -> None:
+    """Compiled by Pyodide's own Python (the same magic number as the engine wheel's
+    bytecode), so the browser imports standard modules without compiling them."""
+    with zipfile.ZipFile(runtime_folder / "python_stdlib.zip") as stdlib:
+        names = set(stdlib.namelist())
+        stdlib_magic = stdlib.read("pickle.pyc")[:4]
+    (engine,) = runtime_folder.glob("followup_engine-*.whl")
+    with zipfile.ZipFile(engine) as wheel:
+        engine_magic = wheel.read("followup_engine/browser.pyc")[:4]
+    assert {"pickle.pyc", "json/__init__.pyc", "urllib/parse.pyc"} <= names
+    assert not {"pickle.py", "json/__init__.py"} & names
+    assert stdlib_magic == engine_magic
+
+
 def test_lock_lists_only_shipped_wheels_with_their_hashes(runtime_folder: Path) -> None:
     lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
     packages = lock["packages"]
