@@ -137,11 +137,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         )
     try:
         wheels = wheelhouse.site_wheels()  # made by hooks/engine_wheel.py; only read here
-        stdlib = stdlib_bytecode.compiled_stdlib()
+        lock = write_lock(wheels)
+        stdlib = stdlib_bytecode.compiled_stdlib(wheels, lock)
     except wheelhouse.WheelhouseError as error:
         raise PluginError(str(error)) from error
     target = Path(config.site_dir) / SITE_FOLDER
-    lock = write_lock(wheels)
     shipped = {name: PYODIDE_PACKAGE / name for name in RUNTIME_FILES}
     shipped[stdlib_bytecode.STDLIB_NAME] = stdlib
     shipped |= {wheel.name: wheel for wheel in wheels}

@@ -136,8 +136,11 @@ def is_pure_wheel(path: Path) -> bool:
         return not any(name.endswith((".so", ".pyd", ".dylib")) for name in archive.namelist())
 
 
-def run(command: Sequence[str], *, what: str, cwd: Path | None = None, env: dict | None = None):
-    """Run a build step; on failure raise with its output so the cause is on screen."""
+def run(
+    command: Sequence[str], *, what: str, cwd: Path | None = None, env: dict | None = None
+) -> str:
+    """Run a build step and return what it printed; on failure raise with its output so the
+    cause is on screen."""
     result = subprocess.run(
         list(command),
         cwd=cwd,
@@ -151,6 +154,7 @@ def run(command: Sequence[str], *, what: str, cwd: Path | None = None, env: dict
             f"{what} failed (exit {result.returncode}): {' '.join(command)}\n"
             f"{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
         )
+    return result.stdout
 
 
 def download_pure_wheels(requirements: Sequence[str], into: Path) -> list[Path]:
