@@ -95,8 +95,8 @@ def compiled_stdlib(wheels: list[Path], lock: bytes) -> Path:
     modules = planner_imports(wheels, lock, node)
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = Path(tmp) / "stdlib"
-        with zipfile.ZipFile(SOURCE) as archive:
-            archive.extractall(unpacked)
+        with zipfile.ZipFile(SOURCE) as archive:  # only what gets compiled
+            archive.extractall(unpacked, members=sorted(modules & set(archive.namelist())))
         command = [node, str(wheelhouse.COMPILE_SCRIPT), str(wheelhouse.PYODIDE_RUNTIME), tmp]
         wheelhouse.run(command, what="Byte-compiling Pyodide's standard library")
         partial = CACHE.with_suffix(".partial")
