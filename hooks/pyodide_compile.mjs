@@ -15,8 +15,15 @@ const pyodide = await loadPyodide({ indexURL: `${runtime}/`, env: { PYTHONNODEBU
 pyodide.FS.mkdirTree("/wheels");
 pyodide.FS.mount(pyodide.FS.filesystems.NODEFS, { root: folder }, "/wheels");
 const failed = pyodide.runPython(`
-import compileall, sys
-done = compileall.compile_dir("/wheels", quiet=1, legacy=True)
+import compileall, py_compile, sys
+# Hash-based headers instead of the unpacked files' times: the same sources give the same
+# bytes on every build (the browser never checks either, as no source is shipped beside).
+done = compileall.compile_dir(
+    "/wheels",
+    quiet=1,
+    legacy=True,
+    invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+)
 f"{sys.version_info.major}.{sys.version_info.minor}" if done else "failed"
 `);
 process.stdout.write(`${failed}\n`);
