@@ -90,8 +90,13 @@ async function updatePlan() {
   }
 }
 
+/**
+ * Save each edit at once (a keystroke must survive a closed tab, and a busy page can put
+ * off timers while it keeps handling input), then plan on the next turn of the event loop.
+ */
 function planSoon() {
   clearTimeout(typingTimer);
+  save(form.read());
   typingTimer = setTimeout(updatePlan, TYPING_PAUSE_MS);
 }
 
