@@ -31,6 +31,7 @@ let engineReady = false;
 let latestPlanId = 0;
 let shownPlan = null; // { situation, plan } currently on screen, for calendar downloads
 let typingTimer = 0;
+let pendingAnswer = Promise.resolve(); // the latest plan request's answer
 
 const engine = new EngineClient(
   new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
@@ -39,10 +40,11 @@ const engine = new EngineClient(
       statusLine.textContent = text;
       statusLine.dataset.state = state;
       if (state === "ready") engineReady = true;
-      // The offline copy (assets/offline/register.js) waits for this, so its download of
-      // the whole site never competes with Pyodide's start.
+      // The offline copy (assets/offline/register.js) and the theme's script
+      // (assets/planner/theme.js) wait for this, so neither competes with Pyodide's start.
+      // A plan asked for while Python started is answered right after "ready": wait for it.
       if (state === "ready" || state === "failed") {
-        document.dispatchEvent(new CustomEvent("planner:settled"));
+        pendingAnswer.finally(() => document.dispatchEvent(new CustomEvent("planner:settled")));
       }
     },
     onCountries(codes) {
@@ -74,6 +76,7 @@ async function updatePlan() {
   }
   const { id, answer } = engine.request("plan", situation);
   latestPlanId = id;
+  pendingAnswer = answer;
   const reply = await answer;
   if (id !== latestPlanId) return; // a newer request is on its way
   if (reply.error) {
