@@ -17,6 +17,8 @@ from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/, put on sys.path by bench
 from playwright.sync_api import Browser, BrowserContext, Page
 
 TIMEOUT_MS = 120_000
+# How long a cold planner visit is still watched for long tasks once the first plan shows.
+AFTER_READY_MS = 2_000
 
 # A typical visitor's input, as a share link carries it (docs/assets/planner/storage.js).
 SHARED_SITUATION: dict[str, Any] = {
@@ -133,6 +135,11 @@ class Visit:
         """Sum of the long tasks (each over 50 ms) that started before the page was ready."""
         return sum(duration for start, duration in self.long_tasks if start < self.ready_ms)
 
+    def blocking_after_ms(self) -> float:
+        """Sum of the long tasks that started once the page was ready (in the watched time
+        after it, see `watch_after_ready`): work the page put off until after its load."""
+        return sum(duration for start, duration in self.long_tasks if start >= self.ready_ms)
+
     def script_ms_by_source(self) -> dict[str, float]:
         """Script time in the long frames before the page was ready, by whose code it was."""
         totals = dict.fromkeys(SOURCES, 0.0)
@@ -183,6 +190,12 @@ def _measure(page: Page, url: str, mark: str) -> Visit:
     )
 
 
+def watch_after_ready(page: Page, visit: Visit) -> None:
+    """Keep recording long tasks for AFTER_READY_MS after the visit was ready."""
+    page.wait_for_timeout(AFTER_READY_MS)
+    visit.long_tasks = [tuple(item) for item in page.evaluate("window.__bench.longTasks")]
+
+
 def planner_visit(page: Page, base_url: str) -> Visit:
     """Open the planner from a share link; ready when the first plan is on screen."""
     return _measure(page, f"{base_url}planner/{share_fragment(SHARED_SITUATION)}", "firstPlan")
@@ -222,6 +235,7 @@ def planner_pair(browser: Browser, base_url: str, edits: int) -> tuple[Visit, Vi
     try:
         page = context.new_page()
         cold = planner_visit(page, base_url)
+        watch_after_ready(page, cold)
         wait_for_offline_copy(page)
         page.close()
         page = context.new_page()

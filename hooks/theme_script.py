@@ -25,8 +25,11 @@ _BUNDLE = re.compile(
 def defer_theme_script(html: str) -> str:
     """Replace the page's one Material bundle <script> by the loader, told the bundle's URL.
 
-    >>> defer_theme_script('<script src="../assets/javascripts/bundle.ab12.min.js"></script>')
-    '<script src="../assets/planner/theme.js" data-bundle="../assets/javascripts/bundle.ab12.min.js"></script>'
+    >>> page = defer_theme_script('<script src="../assets/javascripts/bundle.ab.min.js"></script>')
+    >>> for part in page.split(" "): print(part)
+    <script
+    src="../assets/planner/theme.js"
+    data-bundle="../assets/javascripts/bundle.ab.min.js"></script>
     """
     found = list(_BUNDLE.finditer(html))
     if len(found) != 1:

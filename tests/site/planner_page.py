@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,13 @@ TODAY = "2026-11-25"
 NOON_TODAY = datetime(2026, 11, 25, 12, 0)
 # Pyodide needs a few seconds to start cold; give the first plan plenty of room.
 ENGINE_TIMEOUT_MS = 60_000
+
+
+def share_fragment(value: object) -> str:
+    """The #s= fragment of a share link: base64url (unpadded) of the JSON, or of a raw
+    string as it is (to build damaged links)."""
+    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
+    return "#s=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def open_planner(context: BrowserContext, site_url: str, fragment: str = "") -> Page:

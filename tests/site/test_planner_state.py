@@ -3,14 +3,12 @@ request; broken copies of it never break the page."""
 
 from __future__ import annotations
 
-import base64
-import json
-
 from planner_page import (
     expect_plan,
     fill_round,
     open_planner,
     plan_on_screen,
+    share_fragment,
     type_into,
 )
 from playwright.sync_api import expect
@@ -31,12 +29,6 @@ SHARED = {
     "has_references": True,
     "country": None,
 }
-
-
-def share_fragment(situation: object) -> str:
-    text = json.dumps(situation, separators=(",", ":"))
-    code = base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
-    return f"#s={code}"
 
 
 def test_share_link_reload_and_clear(new_context, site_url):

@@ -10,14 +10,12 @@ policy is not relaxed for these tests.
 
 from __future__ import annotations
 
-import base64
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from planner_page import expect_plan, expected_plan, open_planner, wait_until_ready
+from planner_page import expect_plan, expected_plan, open_planner, share_fragment, wait_until_ready
 from playwright.sync_api import BrowserContext, Page, expect
 from trust_support import REPO, Server
 
@@ -60,11 +58,6 @@ def use_palette(page: Page, palette: str) -> None:
         expect(body).to_have_attribute("data-md-color-scheme", "slate")
     else:
         expect(body).to_have_attribute("data-md-color-scheme", "default")
-
-
-def share_fragment(situation: dict[str, Any]) -> str:
-    code = base64.urlsafe_b64encode(json.dumps(situation).encode()).decode().rstrip("=")
-    return f"#s={code}"
 
 
 def light_context(new_context) -> BrowserContext:

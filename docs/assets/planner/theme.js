@@ -1,22 +1,66 @@
-// Runs Material's own script (header search, colour toggle, back-to-top) on the planner page
-// only after the first plan is on screen, so its start-up never competes with Pyodide's; or
+// Runs Material's own script (search, colour toggle, back-to-top) on the planner page only
+// once the first plan is on screen, so that its start-up never competes with Pyodide's; or
 // at once when the visitor reaches for the header first. hooks/theme_script.py puts this
-// loader where the theme's <script> was and passes the bundle's address in data-bundle.
+// loader where the theme's <script> was, and passes the bundle's address in data-bundle.
+//
+// Until then, the header must look and behave as Material will make it: the search box is
+// shown, the page has the colour scheme Material will pick, and a click on the colour toggle
+// is saved where Material reads it when it starts.
 (() => {
   const loader = document.currentScript;
   const header = document.querySelector(".md-header") ?? document;
-  const inField = (target) => target instanceof Element && target.closest("input, textarea, select");
-  // Material's keyboard shortcuts ("/", "s", "f") act only outside form fields.
+  const palette = [...document.querySelectorAll('[data-md-component="palette"] input')];
+  let started = false; // the bundle is asked for
+  let running = false; // Material has started and handles the header itself
+
+  /** The scheme at `index` on the page, its toggle shown, and saved as Material saves it. */
+  function usePalette(index, save) {
+    const input = palette[index];
+    const color = {};
+    for (const key of ["media", "scheme", "primary", "accent"]) {
+      color[key] = input.getAttribute(`data-md-color-${key}`);
+      document.body.setAttribute(`data-md-color-${key}`, color[key]);
+    }
+    palette.forEach((each, at) => {
+      each.checked = at === index;
+      const toggle = each.nextElementSibling;
+      if (toggle instanceof HTMLElement) toggle.hidden = at !== index;
+    });
+    if (save) __md_set("__palette", { index, color });
+  }
+
+  function showHeader() {
+    document.documentElement.classList.replace("no-js", "js");
+    if (palette.length === 0) return;
+    // Material's choice: the saved scheme, else the first whose media query matches.
+    const saved = __md_get("__palette")?.index;
+    const matching = (input) => matchMedia(input.dataset.mdColorMedia).matches;
+    const index = saved ?? palette.findIndex(matching);
+    usePalette(Math.max(0, Math.min(index, palette.length - 1)), false);
+    palette.forEach((input, index) => {
+      input.addEventListener("change", () => {
+        if (!running) usePalette(index, true);
+      });
+    });
+  }
+
+  const inField = (target) =>
+    target instanceof Element && target.closest("input, textarea, select") !== null;
+  // Material's keyboard shortcuts ("/", "s", "f") act only outside form fields; the key that
+  // starts Material is passed on to it once it runs, so the first press already works.
+  let firstKey = null;
   const onKey = (event) => {
-    if (!inField(event.target)) start();
+    if (inField(event.target)) return;
+    firstKey = event;
+    start();
   };
+  const afterPaint = () => requestAnimationFrame(() => setTimeout(start));
   const triggers = [
-    [document, "planner:settled", () => requestAnimationFrame(() => setTimeout(start))],
+    [document, "planner:settled", afterPaint],
     [header, "pointerdown", start],
     [header, "focusin", start],
     [document, "keydown", onKey],
   ];
-  let started = false;
 
   function start() {
     if (started) return;
@@ -25,9 +69,18 @@
     const bundle = document.createElement("script");
     bundle.src = loader.dataset.bundle;
     // Material starts on DOMContentLoaded, which has long passed: announce it once more.
-    bundle.addEventListener("load", () => document.dispatchEvent(new Event("DOMContentLoaded")));
+    bundle.addEventListener("load", () => {
+      running = true;
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      if (firstKey) {
+        const { key, code, shiftKey, target } = firstKey;
+        const replay = new KeyboardEvent("keydown", { key, code, shiftKey, bubbles: true });
+        (target instanceof Node && target.isConnected ? target : document).dispatchEvent(replay);
+      }
+    });
     document.body.append(bundle);
   }
 
+  showHeader();
   for (const [target, type, listener] of triggers) target.addEventListener(type, listener);
 })();

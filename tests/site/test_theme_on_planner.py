@@ -1,0 +1,111 @@
+"""The theme's own script on the planner page (hooks/theme_script.py, assets/planner/theme.js):
+it starts only once the first plan is on screen, or at once when the visitor reaches for the
+header, and then search and the colour toggle work as on every other page."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+from hook_loading import load_hook
+from planner_page import ENGINE_TIMEOUT_MS, open_planner, share_fragment
+from playwright.sync_api import BrowserContext, Page, expect
+
+SHARED = share_fragment({"rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Dana"}]}]})
+
+# Notes, at the moment the first plan shows, whether the theme's bundle was already on the
+# page or fetched (times cannot be compared: the tests' fixed clock shifts performance.now()).
+ORDER_PROBE = """
+window.__themeAtFirstPlan = null;
+new MutationObserver(() => {
+  if (window.__themeAtFirstPlan !== null) return;
+  if (!document.querySelector("#fp-plan-body .fp-action")) return;
+  const isBundle = (url) => url.includes("/assets/javascripts/bundle.");
+  window.__themeAtFirstPlan = {
+    element: [...document.scripts].some((script) => isBundle(script.src)),
+    fetched: performance.getEntriesByType("resource").some((entry) => isBundle(entry.name)),
+  };
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def search_for(page: Page, query: str) -> None:
+    page.get_by_placeholder("Search").click()
+    page.keyboard.type(query)
+    expect(page.locator(".md-search-result__item").first).to_contain_text(
+        "thank", ignore_case=True, timeout=ENGINE_TIMEOUT_MS
+    )
+
+
+def hold_python(context: BrowserContext) -> None:
+    """Keep Pyodide's WebAssembly from ever arriving, so the planner never settles."""
+    context.route("**/pyodide.asm.wasm", lambda route: None)
+
+
+def test_the_theme_starts_after_the_first_plan(context, site_url):
+    context.add_init_script(ORDER_PROBE)
+    page = open_planner(context, site_url, SHARED)
+    expect(page.locator("#fp-plan .fp-action").first).to_be_visible()
+    assert page.evaluate("window.__themeAtFirstPlan") == {"element": False, "fetched": False}
+    search_for(page, "thank")  # and then it starts: its search answers
+
+
+def test_the_colour_toggle_works_on_the_planner_page(context, site_url):
+    page = open_planner(context, site_url, SHARED)
+    expect(page.locator("#fp-plan .fp-action").first).to_be_visible()
+    page.get_by_title("Switch to dark mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.get_by_title("Switch to light mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_search_works_before_python_has_started(context, site_url):
+    hold_python(context)
+    page = open_planner(context, site_url)
+    search_for(page, "thank")
+    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+
+
+def test_the_colour_toggle_works_before_python_has_started(context, site_url):
+    hold_python(context)
+    page = open_planner(context, site_url)
+    page.get_by_title("Switch to dark mode").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()  # the choice is kept, as Material keeps it
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_title("Switch to light mode")).to_be_visible()
+    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+
+
+def test_a_dark_system_gets_the_dark_scheme_before_python_has_started(new_context, site_url):
+    context = new_context(color_scheme="dark")
+    hold_python(context)
+    page = open_planner(context, site_url)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.get_by_title("Switch to light mode")).to_be_visible()
+    expect(page.get_by_title("Switch to dark mode")).to_be_hidden()
+    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+
+
+def test_a_keyboard_shortcut_opens_search_before_python_has_started(context, site_url):
+    hold_python(context)
+    page = open_planner(context, site_url)
+    page.locator("h1").click()  # the page, not a form field, has the focus
+    page.keyboard.press("/")  # starts the theme, which then acts on this very key
+    expect(page.get_by_placeholder("Search")).to_be_focused()
+
+
+theme_script = load_hook("theme_script")
+
+
+def test_the_hook_swaps_the_one_bundle_for_the_loader(site_dir):
+    assert doctest.testmod(theme_script).failed == 0
+    built = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../assets/planner/theme.js" data-bundle="../assets/javascripts/bundle.' in built
+
+
+@pytest.mark.parametrize("count", [0, 2])
+def test_the_hook_refuses_a_page_without_exactly_one_bundle(count):
+    tag = '<script src="assets/javascripts/bundle.0f.min.js"></script>'
+    with pytest.raises(ValueError, match=f"found {count}"):
+        theme_script.defer_theme_script(tag * count)
