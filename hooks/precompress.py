@@ -19,6 +19,7 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 COMPRESSIBLE_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".map", ".zip"}
+    | {".bin"}  # hooks/first_plan_files.py: the first plan's files, unzipped
 )
 MIN_SIZE = 1024  # below one KiB the gzip header and the extra file cost more than they save
 MAX_RATIO = 0.9  # keep a twin only when it is at least 10% smaller (zips rarely are)

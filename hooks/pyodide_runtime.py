@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import first_plan_files
 import stdlib_bytecode
 import wheelhouse
 from mkdocs.config.defaults import MkDocsConfig
@@ -147,8 +148,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     shipped |= {wheel.name: wheel for wheel in wheels}
     for name, source in shipped.items():
         write_if_changed(target / name, source.read_bytes())
-    write_if_changed(target / LOCK_NAME, lock)
-    write_if_changed(target / COUNTRIES_NAME, country_codes(wheels))
-    stale = {path.name for path in target.iterdir()} - set(shipped) - {LOCK_NAME, COUNTRIES_NAME}
+    first_plan = first_plan_files.first_plan_files(json.loads(lock), wheels)
+    written = {
+        LOCK_NAME: lock,
+        COUNTRIES_NAME: country_codes(wheels),
+        first_plan_files.INDEX_NAME: first_plan.index,
+        first_plan_files.PACK_NAME: first_plan.pack,
+    }
+    for name, content in written.items():
+        write_if_changed(target / name, content)
+    stale = {path.name for path in target.iterdir()} - set(shipped) - set(written)
     for name in stale:
         (target / name).unlink()

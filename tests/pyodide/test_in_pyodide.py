@@ -4,6 +4,7 @@ does in CPython, and the site's pyodide/ folder loads it with no network at all.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib
 import json
@@ -149,6 +150,46 @@ def test_lock_lists_only_shipped_wheels_with_their_hashes(runtime_folder: Path) 
         assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"], name
     assert set(packages["followup-engine"]["depends"]) == {"jinja2", "holidays", "icalendar"}
     assert packages["jinja2"]["depends"] == ["markupsafe"]
+
+
+def test_first_plan_pack_holds_the_first_plan_wheels_unzipped(runtime_folder: Path) -> None:
+    """first-plan.bin is the engine's, jinja2's and markupsafe's wheels unzipped end to end,
+    as first-plan.json lists them, and its checksum is the one the worker checks it by."""
+    index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
+    pack = (runtime_folder / index["pack"]).read_bytes()
+    digest = base64.b64encode(hashlib.sha256(pack).digest()).decode()
+    assert index["integrity"] == f"sha256-{digest}"
+    assert index["packages"] == ["followup-engine", "jinja2", "markupsafe"]
+    lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
+    expected = {}
+    for package in index["packages"]:
+        with zipfile.ZipFile(runtime_folder / lock["packages"][package]["file_name"]) as wheel:
+            expected |= {name: wheel.read(name) for name in wheel.namelist()}
+    packed, offset = {}, 0
+    for name, size in index["files"]:
+        packed[name] = pack[offset : offset + size]
+        offset += size
+    assert offset == len(pack)
+    assert packed == expected
+    assert "jinja2/__init__.pyc" in packed
+    assert not [name for name in packed if name.startswith(("holidays", "icalendar"))]
+
+
+def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
+    first_plan_files = hook_module("first_plan_files")
+    depends = {
+        "followup-engine": ["jinja2", "holidays", "icalendar"],
+        "jinja2": ["markupsafe", "six"],
+        "markupsafe": [],
+        "holidays": ["python-dateutil"],
+        "icalendar": ["python-dateutil", "tzdata"],
+        "python-dateutil": ["six"],
+        "six": [],
+        "tzdata": [],
+    }
+    lock = {"packages": {name: {"depends": needs} for name, needs in depends.items()}}
+    # six comes later with holidays' dependencies, so the first plan must not need it.
+    assert first_plan_files.first_plan_packages(lock) == ["followup-engine", "jinja2", "markupsafe"]
 
 
 def test_markupsafe_wheel_is_pure_python(runtime_folder: Path) -> None:

@@ -1,4 +1,4 @@
-// The worker owns Python: start Pyodide from this site, load the engine wheel, and answer
+// The worker owns Python: start Pyodide from this site, load the engine, and answer
 // plan and calendar requests. Every answer is data: { id, result } or { id, error }.
 //
 // Start-up is the planner's cost, so the worker loads only what the first plan needs, and
@@ -9,9 +9,8 @@
 // the first plan is on its way.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
-const ENGINE = "followup-engine";
 const ON_DEMAND = ["holidays", "icalendar"];
-const WHEEL_FOLDER = "/wheels";
+const FIRST_PLAN_FOLDER = "/first-plan";
 const QUIET = { messageCallback: () => {} };
 
 function report(text, state) {
@@ -24,37 +23,37 @@ async function fetchJSON(name) {
   return response.json();
 }
 
-/** The first plan's wheels (the engine and what it imports at once), downloaded and each
- * checked against the sha256 the lock gives for it. */
-async function firstPlanWheels(lockFile) {
-  const lock = await lockFile;
-  const names = withDependencies(lock, [ENGINE], withDependencies(lock, ON_DEMAND));
-  return Promise.all(names.map((name) => fetchWheel(lock.packages[name])));
+/** The first plan's packages (the engine and what it imports at once), unzipped at build
+ * time into one pack (hooks/first_plan_files.py), downloaded and checked against the
+ * checksum its index gives. */
+async function firstPlanFiles() {
+  const index = await fetchJSON("first-plan.json");
+  const response = await fetch(new URL(index.pack, runtimeURL), { integrity: index.integrity });
+  if (!response.ok) throw new Error(`${index.pack}: HTTP ${response.status}`);
+  return { files: index.files, pack: new Uint8Array(await response.arrayBuffer()) };
 }
 
-async function fetchWheel({ file_name: name, sha256 }) {
-  const digest = String.fromCharCode(...sha256.match(/../g).map((hex) => parseInt(hex, 16)));
-  const response = await fetch(new URL(name, runtimeURL), { integrity: `sha256-${btoa(digest)}` });
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-  return { name, bytes: new Uint8Array(await response.arrayBuffer()) };
-}
-
-/** Put the wheels on Python's path as they are: a pure-Python wheel is a zip archive that
- * Python imports from directly. Unpacking them with loadPackage took about 0.2 s more. */
-function mountWheels(pyodide, wheels) {
-  pyodide.FS.mkdirTree(WHEEL_FOLDER);
-  const path = pyodide.pyimport("sys.path");
-  for (const { name, bytes } of wheels) {
-    pyodide.FS.writeFile(`${WHEEL_FOLDER}/${name}`, bytes);
-    path.append(`${WHEEL_FOLDER}/${name}`);
+/** Write the packed files into Pyodide's file system and put their folder on Python's path:
+ * Python then imports them as plain files. Importing from the wheels' zips instead cost
+ * 0.1-0.3 s more on a cold visit (reading and inflating them in WebAssembly). */
+function writeFirstPlanFiles(pyodide, { files, pack }) {
+  let offset = 0;
+  for (const [name, size] of files) {
+    const path = `${FIRST_PLAN_FOLDER}/${name}`;
+    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+    pyodide.FS.writeFile(path, pack.subarray(offset, offset + size));
+    offset += size;
   }
+  if (offset !== pack.length) throw new Error("first-plan.bin does not match its index");
+  const path = pyodide.pyimport("sys.path");
+  path.append(FIRST_PLAN_FOLDER);
   path.destroy();
 }
 
 async function start(lockFile) {
   report("Starting Python…", "loading");
-  const wheels = firstPlanWheels(lockFile); // downloads while the runtime boots
-  wheels.catch(() => {}); // a failure is reported once, where it is awaited below
+  const firstPlan = firstPlanFiles(); // downloads while the runtime boots
+  firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
   // The lock serves the on-demand packages; packageBaseUrl keeps their downloads on this
   // site (no CDN fallback).
@@ -63,7 +62,7 @@ async function start(lockFile) {
     packageBaseUrl: runtimeURL,
     lockFileContents: lockFile,
   });
-  mountWheels(pyodide, await wheels);
+  writeFirstPlanFiles(pyodide, await firstPlan);
   const browser = pyodide.pyimport("followup_engine.browser");
   report("Ready", "ready");
   // After the first plan requests (they wait on `ready`), not before them.
@@ -93,11 +92,11 @@ function need(pyodide, name) {
   return loading.get(name);
 }
 
-/** Names of `names` and everything they depend on, from the lock file, but not `skip`. */
-function withDependencies(lock, names, skip = []) {
+/** Names of `names` and everything they depend on, from the lock file. */
+function withDependencies(lock, names) {
   const found = new Set();
   const visit = (name) => {
-    if (found.has(name) || skip.includes(name) || !lock.packages[name]) return;
+    if (found.has(name) || !lock.packages[name]) return;
     found.add(name);
     lock.packages[name].depends.forEach(visit);
   };
