@@ -5,6 +5,7 @@ header, and then search and the colour toggle work as on every other page."""
 from __future__ import annotations
 
 import doctest
+import re
 
 import pytest
 from hook_loading import load_hook
@@ -109,3 +110,17 @@ def test_the_hook_refuses_a_page_without_exactly_one_bundle(count):
     tag = '<script src="assets/javascripts/bundle.0f.min.js"></script>'
     with pytest.raises(ValueError, match=f"found {count}"):
         theme_script.defer_theme_script(tag * count)
+
+
+def test_the_theme_starts_anyway_when_the_planner_never_settles(new_context, site_url):
+    context = new_context()
+    context.route("**/assets/planner/planner.js", lambda route: route.abort())
+    page = context.new_page()
+    page.clock.install()
+    page.goto(f"{site_url}planner/")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))  # the loader ran
+    bundle = page.locator('script[src*="/assets/javascripts/bundle."]')
+    expect(bundle).to_have_count(0)
+    page.clock.run_for(16_000)  # past the loader's latest start, with nobody touching it
+    expect(bundle).to_have_count(1)
+    search_for(page, "thank")

@@ -10,6 +10,7 @@
   const loader = document.currentScript;
   const header = document.querySelector(".md-header") ?? document;
   const palette = [...document.querySelectorAll('[data-md-component="palette"] input')];
+  const LATEST_START_MS = 15_000;
   let started = false; // the bundle is asked for
   let running = false; // Material has started and handles the header itself
 
@@ -83,4 +84,6 @@
 
   showHeader();
   for (const [target, type, listener] of triggers) target.addEventListener(type, listener);
+  // Should the planner never settle (its script failed to load, say), start anyway.
+  setTimeout(start, LATEST_START_MS);
 })();
