@@ -20,7 +20,8 @@ from pathlib import Path
 INDEX_NAME = "first-plan.json"
 PACK_NAME = "first-plan.bin"
 ENGINE = "followup-engine"
-# Loaded only when a plan names a country or a calendar file is asked for (see worker.js).
+# Loaded only when a plan names a country or a calendar file is asked for; the index lists
+# them with what they need ("on_demand"), so that the worker can fetch them in the background.
 ON_DEMAND = ("holidays", "icalendar")
 
 
@@ -47,10 +48,14 @@ def with_dependencies(
     return sorted(found)
 
 
+def on_demand_packages(lock: dict) -> list[str]:
+    """The packages loaded only when first needed, and everything they depend on."""
+    return with_dependencies(lock, list(ON_DEMAND))
+
+
 def first_plan_packages(lock: dict) -> list[str]:
     """The engine and what it imports at once: its dependencies, minus the on-demand ones."""
-    on_demand = frozenset(with_dependencies(lock, list(ON_DEMAND)))
-    return with_dependencies(lock, [ENGINE], skip=on_demand)
+    return with_dependencies(lock, [ENGINE], skip=frozenset(on_demand_packages(lock)))
 
 
 def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
@@ -72,6 +77,7 @@ def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
         "pack": PACK_NAME,
         "integrity": f"sha256-{digest}",
         "packages": packages,
+        "on_demand": on_demand_packages(lock),
         "files": files,
     }
     return FirstPlanFiles((json.dumps(index, separators=(",", ":")) + "\n").encode(), bytes(pack))

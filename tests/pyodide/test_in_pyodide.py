@@ -160,6 +160,7 @@ def test_first_plan_pack_holds_the_first_plan_wheels_unzipped(runtime_folder: Pa
     digest = base64.b64encode(hashlib.sha256(pack).digest()).decode()
     assert index["integrity"] == f"sha256-{digest}"
     assert index["packages"] == ["followup-engine", "jinja2", "markupsafe"]
+    assert set(index["on_demand"]) == SHIPPED_PACKAGES - set(index["packages"])
     lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
     expected = {}
     for package in index["packages"]:
@@ -190,6 +191,13 @@ def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
     lock = {"packages": {name: {"depends": needs} for name, needs in depends.items()}}
     # six comes later with holidays' dependencies, so the first plan must not need it.
     assert first_plan_files.first_plan_packages(lock) == ["followup-engine", "jinja2", "markupsafe"]
+    assert first_plan_files.on_demand_packages(lock) == [
+        "holidays",
+        "icalendar",
+        "python-dateutil",
+        "six",
+        "tzdata",
+    ]
 
 
 def test_markupsafe_wheel_is_pure_python(runtime_folder: Path) -> None:

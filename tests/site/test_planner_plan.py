@@ -13,6 +13,7 @@ from planner_page import (
     fill_round,
     open_planner,
     round_box,
+    share_fragment,
     type_into,
     wait_until_ready,
 )
@@ -224,3 +225,22 @@ def test_add_and_remove_rounds_and_interviewers(context, site_url):
         ]
     }
     expect_plan(page, three_rounds)
+
+
+def test_later_packages_download_in_the_background_after_the_first_plan(context, site_url, traffic):
+    """The first plan needs neither holidays nor icalendar; once it is on screen, the worker
+    fetches them (and what they need) into the cache, so a first country or calendar file
+    does not wait for the network."""
+    page = open_planner(context, site_url, share_fragment(NO_TIMELINE))
+    expect(page.locator("#fp-plan .fp-action").first).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
+    wheels = ("holidays-", "icalendar-", "python_dateutil-", "six-", "tzdata-")
+
+    def fetched() -> set[str]:
+        return {name for name in wheels for url in traffic.urls if f"/pyodide/{name}" in url}
+
+    for _ in range(300):  # up to 30 s; the downloads follow the first plan
+        if fetched() == set(wheels):
+            break
+        page.wait_for_timeout(100)
+    assert fetched() == set(wheels)
+    assert not [url for url in traffic.urls if "/pyodide/followup_engine-" in url]

@@ -9,7 +9,6 @@
 // the first plan is on its way.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
-const ON_DEMAND = ["holidays", "icalendar"];
 const FIRST_PLAN_FOLDER = "/first-plan";
 const QUIET = { messageCallback: () => {} };
 
@@ -26,8 +25,8 @@ async function fetchJSON(name) {
 /** The first plan's packages (the engine and what it imports at once), unzipped at build
  * time into one pack (hooks/first_plan_files.py), downloaded and checked against the
  * checksum its index gives. */
-async function firstPlanFiles() {
-  const index = await fetchJSON("first-plan.json");
+async function firstPlanFiles(firstPlanIndex) {
+  const index = await firstPlanIndex;
   const response = await fetch(new URL(index.pack, runtimeURL), { integrity: index.integrity });
   if (!response.ok) throw new Error(`${index.pack}: HTTP ${response.status}`);
   return { files: index.files, pack: new Uint8Array(await response.arrayBuffer()) };
@@ -50,9 +49,9 @@ function writeFirstPlanFiles(pyodide, { files, pack }) {
   path.destroy();
 }
 
-async function start(lockFile) {
+async function start(lockFile, firstPlanIndex) {
   report("Starting Python…", "loading");
-  const firstPlan = firstPlanFiles(); // downloads while the runtime boots
+  const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
   firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
   // The lock serves the on-demand packages; packageBaseUrl keeps their downloads on this
@@ -71,7 +70,9 @@ async function start(lockFile) {
 }
 
 const lockFile = fetchJSON("pyodide-lock.json");
-const ready = start(lockFile);
+// What the first plan needs, and which packages come later (hooks/first_plan_files.py).
+const firstPlanIndex = fetchJSON("first-plan.json");
+const ready = start(lockFile, firstPlanIndex);
 ready.catch((error) => report(`The planner could not start: ${lastLine(error)}`, "failed"));
 
 /** A Python traceback's last line ("ValueError: ...") is the part a person can read. */
@@ -92,18 +93,6 @@ function need(pyodide, name) {
   return loading.get(name);
 }
 
-/** Names of `names` and everything they depend on, from the lock file. */
-function withDependencies(lock, names) {
-  const found = new Set();
-  const visit = (name) => {
-    if (found.has(name) || !lock.packages[name]) return;
-    found.add(name);
-    lock.packages[name].depends.forEach(visit);
-  };
-  names.forEach(visit);
-  return [...found];
-}
-
 /** After the first plan: the country list, then the on-demand wheels into the HTTP cache
  * (download only: unpacking them would hold up the plans of a visitor who is typing). */
 async function afterStart(pyodide) {
@@ -113,7 +102,7 @@ async function afterStart(pyodide) {
     console.warn("The list of countries could not be loaded:", error);
   }
   const lock = await lockFile;
-  for (const name of withDependencies(lock, ON_DEMAND)) {
+  for (const name of (await firstPlanIndex).on_demand) {
     if (loading.has(name) || name in pyodide.loadedPackages) continue;
     try {
       const response = await fetch(new URL(lock.packages[name].file_name, runtimeURL));
