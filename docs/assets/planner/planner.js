@@ -16,7 +16,7 @@ import {
 } from "./storage.js";
 
 // Plan on the next turn of the event loop, not after a typing pause: the worker answers in a
-// few milliseconds and only the latest answer is drawn (updatePlan), while a checkbox's input
+// few milliseconds and only the latest answer is drawn (planFor), while a checkbox's input
 // and change events, fired together, still make one request.
 const TYPING_PAUSE_MS = 0;
 const FEEDBACK_MS = 2000;
@@ -59,11 +59,27 @@ function showNotice(text) {
   notice.hidden = !text;
 }
 
-/** Ask the engine for a plan of what the form says now; draw it if still the latest. */
-async function updatePlan() {
+/** Keep what the form says now and plan it at once. */
+function updatePlan() {
   clearTimeout(typingTimer);
   const draft = form.read();
   save(draft);
+  planFor(draft);
+}
+
+/**
+ * Save each edit at once (a keystroke must survive a closed tab, and a busy page can put
+ * off timers while it keeps handling input), then plan on the next turn of the event loop.
+ */
+function planSoon() {
+  clearTimeout(typingTimer);
+  const draft = form.read();
+  save(draft);
+  typingTimer = setTimeout(() => planFor(draft), TYPING_PAUSE_MS);
+}
+
+/** Ask the engine for a plan of `draft`; draw it if it is still the latest asked for. */
+async function planFor(draft) {
   const { situation, origin, dated } = toSituation(draft, localToday());
   if (!dated) {
     form.clearErrors();
@@ -91,16 +107,6 @@ async function updatePlan() {
     form.showErrors(reply.result.errors, origin);
     renderProblems(planBody, reply.result.errors);
   }
-}
-
-/**
- * Save each edit at once (a keystroke must survive a closed tab, and a busy page can put
- * off timers while it keeps handling input), then plan on the next turn of the event loop.
- */
-function planSoon() {
-  clearTimeout(typingTimer);
-  save(form.read());
-  typingTimer = setTimeout(updatePlan, TYPING_PAUSE_MS);
 }
 
 /** Briefly change a button's label to say what happened, then put it back. */
