@@ -17,9 +17,10 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import wheelhouse
+
 INDEX_NAME = "first-plan.json"
 PACK_NAME = "first-plan.bin"
-ENGINE = "followup-engine"
 # Loaded only when a plan names a country or a calendar file is asked for; the index lists
 # them with what they need ("on_demand"), so that the worker can fetch them in the background.
 ON_DEMAND = ("holidays", "icalendar")
@@ -55,7 +56,8 @@ def on_demand_packages(lock: dict) -> list[str]:
 
 def first_plan_packages(lock: dict) -> list[str]:
     """The engine and what it imports at once: its dependencies, minus the on-demand ones."""
-    return with_dependencies(lock, [ENGINE], skip=frozenset(on_demand_packages(lock)))
+    later = frozenset(on_demand_packages(lock))
+    return with_dependencies(lock, [wheelhouse.ENGINE_PACKAGE], skip=later)
 
 
 def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
