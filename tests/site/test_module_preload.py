@@ -1,0 +1,58 @@
+"""The planner page names all of its modules in its <head> (hooks/module_preload.py), so the
+browser fetches them in one round instead of one round per level of imports, and each only
+once."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+from hook_loading import load_hook
+from planner_page import wait_until_ready
+
+module_preload = load_hook("module_preload")
+
+PLANNER_CODE = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
+# Not imported by planner.js: the worker's own script, and the theme's classic loader.
+NOT_MODULES_OF_THE_PAGE = {"worker.js", "theme.js"}
+
+
+def planner_modules() -> list[str]:
+    return sorted(
+        path.name for path in PLANNER_CODE.glob("*.js") if path.name not in NOT_MODULES_OF_THE_PAGE
+    )
+
+
+def test_the_planner_page_names_every_module_before_its_style_sheets(site_dir):
+    assert doctest.testmod(module_preload).failed == 0
+    html = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    named = re.findall(r'<link rel="modulepreload" href="\.\./assets/planner/([^"]+)">', head)
+    assert sorted(named) == planner_modules()
+    assert head.index('rel="modulepreload"') < head.index('rel="stylesheet"')
+
+
+def test_guide_pages_name_no_module(site_dir):
+    assert "modulepreload" not in (site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_deepest_module_is_fetched_before_the_first_has_arrived(context, site_url, traffic):
+    """dom.js is imported by render.js, which planner.js imports: without the links in the head,
+    the browser would only ask for it after planner.js and render.js had arrived."""
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    context.route("**/assets/planner/planner.js", hold)
+    page = context.new_page()
+    with page.expect_request("**/assets/planner/dom.js", timeout=10_000):
+        page.goto(f"{site_url}planner/", wait_until="commit")
+    assert len(held) == 1
+    held[0].continue_()
+    context.unroute("**/assets/planner/planner.js", hold)
+    wait_until_ready(page)
+    fetched = [url.rsplit("/", 1)[-1] for url in traffic.urls if "/assets/planner/" in url]
+    for module in planner_modules():
+        assert fetched.count(module) == 1, (module, fetched)
