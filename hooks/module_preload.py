@@ -60,9 +60,18 @@ def module_graph(entry: str, read: Callable[[str], str]) -> list[str]:
 
 
 def announce_modules(html: str, read: Callable[[str], str]) -> str:
-    """`html` with a modulepreload link for every module its module scripts load."""
+    """`html` with a modulepreload link for every module its module scripts load.
+
+    Only this site's own modules, named by a relative path, can be read at build time; a
+    script from elsewhere is left alone.
+
+    >>> announce_modules('<head></head><script type="module" src="/x.js"></script>', None)
+    '<head></head><script type="module" src="/x.js"></script>'
+    """
     modules: list[str] = []
     for match in _MODULE_SCRIPT.finditer(html):
+        if match["src"].startswith("/") or "://" in match["src"]:
+            continue
         for module in module_graph(match["src"], read):
             if module not in modules:
                 modules.append(module)
