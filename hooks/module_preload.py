@@ -21,7 +21,7 @@ _MODULE_SCRIPT = re.compile(r'<script\b[^>]*\btype="module"[^>]*\bsrc="(?P<src>[
 # Static imports and re-exports of this site's own modules: `import x from "./y.js"`,
 # `import "./y.js"`, `export { x } from "../y.js"`. Dynamic import() is left to load late.
 _STATIC_IMPORT = re.compile(
-    r"""^\s*(?:import|export)\b[^'";]*?["'](?P<path>\.{1,2}/[^"']+)["']""", re.M
+    r"""^\s*(?:import(?!\s*\()|export)\b[^'";]*?["'](?P<path>\.{1,2}/[^"']+)["']""", re.M
 )
 _FIRST_STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"')
 
@@ -33,6 +33,8 @@ def imported_modules(code: str) -> list[str]:
     ['./a.js', '../b.js']
     >>> imported_modules('import {\\n  x,\\n  y,\\n} from "./multi.js";')
     ['./multi.js']
+    >>> imported_modules('import("./later.js");\\nexport { x } from "./again.js";')
+    ['./again.js']
     """
     return [match["path"] for match in _STATIC_IMPORT.finditer(code)]
 
