@@ -99,6 +99,43 @@ def test_a_keyboard_shortcut_opens_search_before_python_has_started(context, sit
 theme_script = load_hook("theme_script")
 
 
+def focus_ring(page: Page) -> dict[str, str]:
+    """The focused element's class and outline style ("none" when no ring is drawn)."""
+    return page.evaluate(
+        "() => ({ focused: document.activeElement.className,"
+        " outline: getComputedStyle(document.activeElement).outlineStyle })"
+    )
+
+
+def test_keyboard_focus_on_the_header_shows_a_ring_before_and_after_material_starts(
+    context, site_url
+):
+    """Material's style sheet rings a header button only once its script has marked the
+    focus as keyboard focus: until the script runs, the loader marks it."""
+    hold_python(context)
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    context.route("**/assets/javascripts/bundle.*.min.js", hold)
+    page = open_planner(context, site_url)
+    page.keyboard.press("Tab")  # the skip link; this key asks for Material's script (held)
+    page.keyboard.press("Tab")
+    before = focus_ring(page)
+    assert "md-logo" in before["focused"] and before["outline"] != "none", before
+    context.unroute("**/assets/javascripts/bundle.*.min.js", hold)
+    for route in held:
+        route.continue_()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs-focus-visible\b"))
+    page.keyboard.press("Tab")  # on to the colour toggle: the logo's mark is taken off on blur
+    logo = page.locator(".md-header__button.md-logo")
+    expect(logo).not_to_have_class(re.compile(r"\bfocus-visible\b"))
+    page.keyboard.press("Shift+Tab")  # back to the logo, now marked by Material's script
+    after = focus_ring(page)
+    assert "md-logo" in after["focused"] and after["outline"] != "none", after
+
+
 def test_the_hook_swaps_the_one_bundle_for_the_loader(site_dir):
     assert doctest.testmod(theme_script).failed == 0
     built = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")

@@ -45,6 +45,32 @@
     });
   }
 
+  // Material's style sheet draws the focus ring on its header buttons only when they have the
+  // class "focus-visible", which its script adds (with a data-focus-visible-added mark) as
+  // keyboard focus arrives. Until the script runs, this loader does the same, so a visitor
+  // who tabs into the header early still sees where the focus is; Material's script then
+  // takes the class off on blur as it does for its own.
+  let byKeyboard = true; // as Material assumes before the first pointer event
+  const focusWatch = [
+    [document, "keydown", (event) => {
+      if (!(event.metaKey || event.altKey || event.ctrlKey)) byKeyboard = true;
+    }],
+    [document, "pointerdown", () => {
+      byKeyboard = false;
+    }],
+    [document, "focusin", ({ target }) => {
+      if (!byKeyboard || !(target instanceof Element)) return;
+      if (target.classList.contains("focus-visible")) return;
+      target.classList.add("focus-visible");
+      target.setAttribute("data-focus-visible-added", "");
+    }],
+    [document, "focusout", ({ target }) => {
+      if (!(target instanceof Element) || !target.hasAttribute("data-focus-visible-added")) return;
+      target.classList.remove("focus-visible");
+      target.removeAttribute("data-focus-visible-added");
+    }],
+  ];
+
   const inField = (target) =>
     target instanceof Element && target.closest("input, textarea, select") !== null;
   // Material's keyboard shortcuts ("/", "s", "f") act only outside form fields; the key that
@@ -72,6 +98,9 @@
     // Material starts on DOMContentLoaded, which has long passed: announce it once more.
     bundle.addEventListener("load", () => {
       running = true;
+      for (const [target, type, listener] of focusWatch) {
+        target.removeEventListener(type, listener, true);
+      }
       document.dispatchEvent(new Event("DOMContentLoaded"));
       if (firstKey) {
         const { key, code, shiftKey, target } = firstKey;
@@ -83,6 +112,7 @@
   }
 
   showHeader();
+  for (const [target, type, listener] of focusWatch) target.addEventListener(type, listener, true);
   for (const [target, type, listener] of triggers) target.addEventListener(type, listener);
   // Should the planner never settle (its script failed to load, say), start anyway.
   setTimeout(start, LATEST_START_MS);
