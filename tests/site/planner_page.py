@@ -7,7 +7,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from followup_engine.browser import plan_response
 
@@ -16,6 +16,26 @@ TODAY = "2026-11-25"
 NOON_TODAY = datetime(2026, 11, 25, 12, 0)
 # Pyodide needs a few seconds to start cold; give the first plan plenty of room.
 ENGINE_TIMEOUT_MS = 60_000
+
+
+class HeldRequests:
+    """Requests matching `pattern` wait unanswered until release(): what the page does in
+    the meantime shows what it does without them."""
+
+    def __init__(self, context: BrowserContext, pattern: str) -> None:
+        self.context, self.pattern, self.routes = context, pattern, []
+
+        def hold(route: Route) -> None:  # a plain function: Playwright tags its handlers
+            self.routes.append(route)
+
+        self._hold = hold
+        context.route(pattern, hold)
+
+    def release(self) -> None:
+        """Let the held requests (and any later ones) through."""
+        for route in self.routes:
+            route.continue_()
+        self.context.unroute(self.pattern, self._hold)
 
 
 def share_fragment(value: object) -> str:

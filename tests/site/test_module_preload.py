@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from hook_loading import load_hook
-from planner_page import wait_until_ready
+from planner_page import HeldRequests, wait_until_ready
 
 module_preload = load_hook("module_preload")
 
@@ -40,18 +40,12 @@ def test_guide_pages_name_no_module(site_dir):
 def test_the_deepest_module_is_fetched_before_the_first_has_arrived(context, site_url, traffic):
     """dom.js is imported by render.js, which planner.js imports: without the links in the head,
     the browser would only ask for it after planner.js and render.js had arrived."""
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    context.route("**/assets/planner/planner.js", hold)
+    entry = HeldRequests(context, "**/assets/planner/planner.js")
     page = context.new_page()
     with page.expect_request("**/assets/planner/dom.js", timeout=10_000):
         page.goto(f"{site_url}planner/", wait_until="commit")
-    assert len(held) == 1
-    held[0].continue_()
-    context.unroute("**/assets/planner/planner.js", hold)
+    assert len(entry.routes) == 1
+    entry.release()
     wait_until_ready(page)
     fetched = [url.rsplit("/", 1)[-1] for url in traffic.urls if "/assets/planner/" in url]
     for module in planner_modules():

@@ -9,7 +9,7 @@ import re
 
 import pytest
 from hook_loading import load_hook
-from planner_page import ENGINE_TIMEOUT_MS, open_planner, share_fragment
+from planner_page import ENGINE_TIMEOUT_MS, HeldRequests, open_planner, share_fragment
 from playwright.sync_api import BrowserContext, Page, expect
 
 SHARED = share_fragment({"rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Dana"}]}]})
@@ -113,20 +113,13 @@ def test_keyboard_focus_on_the_header_shows_a_ring_before_and_after_material_sta
     """Material's style sheet rings a header button only once its script has marked the
     focus as keyboard focus: until the script runs, the loader marks it."""
     hold_python(context)
-    held = []
-
-    def hold(route):
-        held.append(route)
-
-    context.route("**/assets/javascripts/bundle.*.min.js", hold)
+    bundle = HeldRequests(context, "**/assets/javascripts/bundle.*.min.js")
     page = open_planner(context, site_url)
     page.keyboard.press("Tab")  # the skip link; this key asks for Material's script (held)
     page.keyboard.press("Tab")
     before = focus_ring(page)
     assert "md-logo" in before["focused"] and before["outline"] != "none", before
-    context.unroute("**/assets/javascripts/bundle.*.min.js", hold)
-    for route in held:
-        route.continue_()
+    bundle.release()
     expect(page.locator("html")).to_have_class(re.compile(r"\bjs-focus-visible\b"))
     page.keyboard.press("Tab")  # on to the colour toggle: the logo's mark is taken off on blur
     logo = page.locator(".md-header__button.md-logo")
