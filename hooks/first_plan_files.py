@@ -60,6 +60,21 @@ def first_plan_packages(lock: dict) -> list[str]:
     return with_dependencies(lock, [wheelhouse.ENGINE_PACKAGE], skip=later)
 
 
+def engine_build(pack_integrity: str, lock: dict) -> str:
+    """Names everything a plan depends on: the Pyodide release (its Python), the first plan's
+    files, and the on-demand packages (holidays changes dates). The page keeps the last plan
+    with this name and shows it again only to the very same build (docs/assets/planner/).
+
+    >>> lock = {"info": {"python": "3.14.2"}, "packages": {}}
+    >>> build = engine_build("sha256-a", lock)
+    >>> build == engine_build("sha256-a", lock), build == engine_build("sha256-b", lock)
+    (True, False)
+    """
+    on_demand = {name: lock["packages"][name]["sha256"] for name in on_demand_packages(lock)}
+    named = json.dumps([lock["info"], pack_integrity, on_demand], sort_keys=True)
+    return hashlib.sha256(named.encode()).hexdigest()[:32]
+
+
 def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
     """Unzip the first plan's wheels into one pack, in a fixed order (reproducible builds)."""
     by_name = {wheel.name: wheel for wheel in wheels}
@@ -74,10 +89,11 @@ def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
                 content = wheel.read(entry)
                 files.append((entry.filename, len(content)))
                 pack += content
-    digest = base64.b64encode(hashlib.sha256(pack).digest()).decode()
+    integrity = "sha256-" + base64.b64encode(hashlib.sha256(pack).digest()).decode()
     index = {
         "pack": PACK_NAME,
-        "integrity": f"sha256-{digest}",
+        "integrity": integrity,
+        "build": engine_build(integrity, lock),
         "packages": packages,
         "on_demand": on_demand_packages(lock),
         "files": files,

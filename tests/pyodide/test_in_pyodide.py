@@ -5,6 +5,7 @@ does in CPython, and the site's pyodide/ folder loads it with no network at all.
 from __future__ import annotations
 
 import base64
+import doctest
 import hashlib
 import importlib
 import json
@@ -176,6 +177,23 @@ def test_first_plan_pack_holds_the_first_plan_wheels_unzipped(runtime_folder: Pa
     assert not [name for name in packed if name.startswith(("holidays", "icalendar"))]
 
 
+def test_the_engine_build_names_everything_a_plan_depends_on(runtime_folder: Path) -> None:
+    """The page shows a kept plan only to the build that made it (storage.js, keptPlan): a
+    change to the first plan's files, to an on-demand package or to Pyodide is a new build."""
+    first_plan_files = hook_module("first_plan_files")
+    assert doctest.testmod(first_plan_files).failed == 0
+    index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
+    lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
+    build = first_plan_files.engine_build
+    assert index["build"] == build(index["integrity"], lock)
+    assert build("sha256-other", lock) != index["build"]
+    holidays = {**lock["packages"]["holidays"], "sha256": "0" * 64}
+    newer_holidays = {**lock, "packages": {**lock["packages"], "holidays": holidays}}
+    assert build(index["integrity"], newer_holidays) != index["build"]
+    newer_python = {**lock, "info": {**lock["info"], "python": "3.99.0"}}
+    assert build(index["integrity"], newer_python) != index["build"]
+
+
 def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
     first_plan_files = hook_module("first_plan_files")
     depends = {
@@ -227,6 +245,5 @@ def test_site_runtime_check_notices_a_missing_wheel(runtime_folder: Path, tmp_pa
 
 
 def test_wheelhouse_examples(wheelhouse: ModuleType) -> None:
-    import doctest
 
     assert doctest.testmod(wheelhouse).failed == 0
