@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from datetime import datetime
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from followup_engine.browser import plan_response
 
@@ -16,6 +18,22 @@ TODAY = "2026-11-25"
 NOON_TODAY = datetime(2026, 11, 25, 12, 0)
 # Pyodide needs a few seconds to start cold; give the first plan plenty of room.
 ENGINE_TIMEOUT_MS = 60_000
+
+# A whole situation, as a share link carries it (the form's every field filled in).
+SHARED = {
+    "rounds": [
+        {"date": "2026-11-09", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
+    ],
+    "decision_date": "2026-11-18",
+    "checkin_date": None,
+    "channel": "email",
+    "candidate": "Sam Rivera",
+    "company": "Initech",
+    "role": "Tester",
+    "has_inside_contact": False,
+    "has_references": True,
+    "country": None,
+}
 
 
 class HeldRequests:
@@ -32,9 +50,11 @@ class HeldRequests:
         context.route(pattern, hold)
 
     def release(self) -> None:
-        """Let the held requests (and any later ones) through."""
+        """Let the held requests (and any later ones) through; those of a page closed
+        meanwhile are gone with it."""
         for route in self.routes:
-            route.continue_()
+            with contextlib.suppress(PlaywrightError):
+                route.continue_()
         self.context.unroute(self.pattern, self._hold)
 
 

@@ -4,6 +4,7 @@ request; broken copies of it never break the page."""
 from __future__ import annotations
 
 from planner_page import (
+    SHARED,
     expect_plan,
     fill_round,
     open_planner,
@@ -14,21 +15,6 @@ from planner_page import (
 from playwright.sync_api import expect
 
 STORAGE_KEY = "followup-planner:v1"
-
-SHARED = {
-    "rounds": [
-        {"date": "2026-11-09", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
-    ],
-    "decision_date": "2026-11-18",
-    "checkin_date": None,
-    "channel": "email",
-    "candidate": "Sam Rivera",
-    "company": "Initech",
-    "role": "Tester",
-    "has_inside_contact": False,
-    "has_references": True,
-    "country": None,
-}
 
 
 def test_share_link_reload_and_clear(new_context, site_url):
@@ -78,6 +64,7 @@ def test_share_link_reload_and_clear(new_context, site_url):
     expect(page.locator("#fp-plan .fp-action")).to_have_count(0)
     expect(page.locator("#fp-plan")).to_contain_text("Enter the date of your interview")
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}:plan')") is None  # kept plan
     page.reload()
     expect(page.locator("#fp-company")).to_have_value("")
     assert plan_on_screen(page) == []

@@ -7,9 +7,10 @@ export class EngineClient {
    * @param {{
    *   onStatus: (text: string, state: string) => void,
    *   onCountries: (codes: string[]) => void,
+   *   onBuild: (build: string) => void,
    * }} hooks
    */
-  constructor(worker, { onStatus, onCountries }) {
+  constructor(worker, { onStatus, onCountries, onBuild }) {
     this.worker = worker;
     this.nextId = 1;
     this.pending = new Map();
@@ -17,6 +18,7 @@ export class EngineClient {
       const data = event.data;
       if (data.type === "status") onStatus(data.text, data.state);
       else if (data.type === "countries") onCountries(data.countries);
+      else if (data.type === "build") onBuild(data.build);
       else this.settle(data.id, data);
     });
     worker.addEventListener("error", (event) => {

@@ -9,6 +9,8 @@ import { calendarFileName, renderNote, renderPlan, renderProblems } from "./rend
 import {
   clearFragment,
   forgetSaved,
+  keepPlan,
+  keptPlan,
   loadSaved,
   readShareFragment,
   save,
@@ -28,7 +30,9 @@ const notice = $("#fp-notice");
 const planBody = $("#fp-plan-body");
 
 let engineReady = false;
+let engineBuild = null; // the engine build's name, from the worker (keptPlan)
 let latestPlanId = 0;
+let latestSituation = null; // what the latest plan request asked about
 let shownPlan = null; // { situation, plan } currently on screen, for calendar downloads
 let typingTimer = 0;
 let pendingAnswer = Promise.resolve(); // the latest plan request's answer
@@ -51,8 +55,28 @@ const engine = new EngineClient(
       form.setCountries(codes);
       $("#fp-country-hint").hidden = true;
     },
+    onBuild(build) {
+      engineBuild = build;
+      if (!engineReady && latestSituation) showKeptPlan(latestSituation);
+    },
   },
 );
+
+/**
+ * While Python starts, show the plan that this engine build made for this very situation on
+ * an earlier visit, if this browser kept it: the engine would answer with the same plan.
+ */
+function showKeptPlan(situation) {
+  const plan = engineBuild === null ? null : keptPlan(engineBuild, situation);
+  if (plan === null) return false;
+  shownPlan = { situation, plan };
+  renderPlan(planBody, plan);
+  return true;
+}
+
+/** True when `plan` for `situation` is on screen already (shown from the kept copy). */
+const isShown = (situation, plan) =>
+  shownPlan?.situation === situation && JSON.stringify(shownPlan.plan) === JSON.stringify(plan);
 
 function showNotice(text) {
   notice.textContent = text;
@@ -81,17 +105,19 @@ function planSoon() {
 /** Ask the engine for a plan of `draft`; draw it if it is still the latest asked for. */
 async function planFor(draft) {
   const { situation, origin, dated } = toSituation(draft, localToday());
+  latestSituation = null;
   if (!dated) {
     form.clearErrors();
     shownPlan = null;
     renderNote(planBody, "Enter the date of your interview to see your plan.");
     return;
   }
-  if (!engineReady && statusLine.dataset.state !== "failed") {
+  if (!engineReady && statusLine.dataset.state !== "failed" && !showKeptPlan(situation)) {
     renderNote(planBody, "Your plan will appear here as soon as the planner has loaded.");
   }
   const { id, answer } = engine.request("plan", situation);
   latestPlanId = id;
+  latestSituation = situation;
   pendingAnswer = answer;
   const reply = await answer;
   if (id !== latestPlanId) return; // a newer request is on its way
@@ -99,9 +125,12 @@ async function planFor(draft) {
     shownPlan = null;
     renderNote(planBody, `The planner ran into a problem: ${reply.error}`, "problem");
   } else if (reply.result.ok) {
+    const { plan } = reply.result;
     form.clearErrors();
-    shownPlan = { situation, plan: reply.result.plan };
-    renderPlan(planBody, reply.result.plan);
+    if (engineBuild !== null) keepPlan(engineBuild, situation, plan);
+    // The kept copy on screen is this very plan: leave it, and any focus inside it, alone.
+    if (!isShown(situation, plan)) renderPlan(planBody, plan);
+    shownPlan = { situation, plan };
   } else {
     shownPlan = null;
     form.showErrors(reply.result.errors, origin);

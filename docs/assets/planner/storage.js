@@ -1,10 +1,13 @@
 // Where the visitor's input lives between visits: this browser's localStorage, and share
 // links that carry it in the URL fragment (#s=...), which browsers never send to a server.
+// Next to the input, localStorage keeps the engine's last plan, so that a visitor who comes
+// back the same day (from a guide page, say) sees it at once, while Python starts.
 
 import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 
 const STORAGE_PREFIX = "followup-planner";
 const STORAGE_KEY = `${STORAGE_PREFIX}:v1`;
+const PLAN_KEY = `${STORAGE_PREFIX}:v1:plan`;
 const SHARE_PREFIX = "#s=";
 
 /** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
@@ -57,7 +60,9 @@ function outdatedKeys() {
   const keys = [];
   for (let index = 0; index < localStorage.length; index += 1) {
     const key = localStorage.key(index);
-    if (key?.startsWith(STORAGE_PREFIX) && key !== STORAGE_KEY) keys.push(key);
+    if (key?.startsWith(STORAGE_PREFIX) && key !== STORAGE_KEY && key !== PLAN_KEY) {
+      keys.push(key);
+    }
   }
   return keys;
 }
@@ -107,13 +112,68 @@ export function save(draft) {
   }
 }
 
-/** Forget the saved draft, and any copy an older version of the planner left behind. */
+/** Forget the saved draft and kept plan, and any copy an older planner left behind. */
 export function forgetSaved() {
   try {
-    for (const key of [STORAGE_KEY, ...outdatedKeys()]) localStorage.removeItem(key);
+    for (const key of [STORAGE_KEY, PLAN_KEY, ...outdatedKeys()]) localStorage.removeItem(key);
   } catch {
     // Nothing was stored if storage is unavailable.
   }
+}
+
+/**
+ * Keep the engine's plan for `situation` (today's date included), named by the engine build
+ * that made it (worker.js says which): only that build, asked about that situation, would
+ * make this very plan again.
+ */
+export function keepPlan(build, situation, plan) {
+  const kept = { build, situation: JSON.stringify(situation), plan };
+  try {
+    localStorage.setItem(PLAN_KEY, JSON.stringify(kept));
+  } catch {
+    // Full or switched off: the next visit waits for Python, as a first visit does.
+  }
+}
+
+/**
+ * The kept plan if `build` made it for exactly this situation, else null. A copy that is
+ * damaged or not shaped like a plan is never shown; the next plan replaces it.
+ */
+export function keptPlan(build, situation) {
+  let kept;
+  try {
+    kept = JSON.parse(localStorage.getItem(PLAN_KEY));
+  } catch {
+    return null;
+  }
+  if (kept?.build !== build || kept.situation !== JSON.stringify(situation)) return null;
+  return isPlan(kept.plan) ? kept.plan : null;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const GUIDE_LINK = /^[a-z0-9-]+\/(#[a-z0-9-]+)?$/;
+const isText = (value) => typeof value === "string";
+const isTextOrNone = (value) => value === null || value === undefined || isText(value);
+
+/** Shaped as render.js draws a plan (the engine's to_dict), links pointing into the guide. */
+function isPlan(plan) {
+  return (
+    isText(plan?.today) &&
+    ISO_DATE.test(plan.today) &&
+    Array.isArray(plan.actions) &&
+    plan.actions.every(
+      (action) =>
+        ["date", "kind", "title", "why", "rule", "guide"].every((key) => isText(action?.[key])) &&
+        ISO_DATE.test(action.date) &&
+        GUIDE_LINK.test(action.guide) &&
+        isTextOrNone(action.channel) &&
+        typeof action.overdue === "boolean" &&
+        (action.message === null ||
+          action.message === undefined ||
+          (typeof action.message === "object" &&
+            ["to", "subject", "body"].every((key) => isTextOrNone(action.message[key])))),
+    )
+  );
 }
 
 /**

@@ -72,6 +72,9 @@ async function start(lockFile, firstPlanIndex) {
 const lockFile = fetchJSON("pyodide-lock.json");
 // What the first plan needs, and which packages come later (hooks/first_plan_files.py).
 const firstPlanIndex = fetchJSON("first-plan.json");
+// The engine build's name, as soon as it is known: the page may hold a plan this very build
+// made on an earlier visit, and can show it while Python starts (storage.js, keptPlan).
+firstPlanIndex.then(({ build }) => self.postMessage({ type: "build", build }), () => {});
 const ready = start(lockFile, firstPlanIndex);
 ready.catch((error) => report(`The planner could not start: ${lastLine(error)}`, "failed"));
 

@@ -1,0 +1,126 @@
+"""A visitor who comes back the same day (from a guide page, say) sees their plan at once.
+
+The page keeps the engine's last plan next to the input, named by the situation it answers
+(today's date included) and the engine build that made it, and shows it again while Python
+starts: only to that build, for that situation. Anything else waits for the engine.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from planner_page import (
+    NOON_TODAY,
+    SHARED,
+    HeldRequests,
+    expect_plan,
+    expected_plan,
+    open_planner,
+    plan_on_screen,
+    share_fragment,
+    wait_until_ready,
+)
+from playwright.sync_api import BrowserContext, Page, expect
+
+PLAN_KEY = "followup-planner:v1:plan"
+PYTHON = "**/pyodide/pyodide.asm.wasm"  # held back, Python cannot start
+WAITING = "Your plan will appear here as soon as the planner has loaded."
+
+
+def first_visit(context: BrowserContext, site_url: str) -> dict:
+    """Plan SHARED once, as a visitor does, and return the copy the page kept."""
+    page = open_planner(context, site_url, share_fragment(SHARED))
+    expect_plan(page, SHARED)
+    wait_until_ready(page)
+    kept = json.loads(page.evaluate(f"localStorage.getItem('{PLAN_KEY}')"))
+    page.close()
+    return kept
+
+
+def open_while_python_is_held(
+    context: BrowserContext, site_url: str, python: HeldRequests, fragment: str
+) -> Page:
+    """Open the planner and wait until its worker asks for Python's WebAssembly (it learnt
+    the engine build before that), and a little longer for the page to act on the build."""
+    asked = len(python.routes)
+    page = open_planner(context, site_url, fragment)
+    for _ in range(300):
+        if len(python.routes) > asked:
+            break
+        page.wait_for_timeout(100)
+    assert len(python.routes) > asked, "the worker never asked for Pyodide"
+    page.wait_for_timeout(500)
+    return page
+
+
+def expect_waiting(page: Page) -> None:
+    """No plan yet: the page waits for the engine."""
+    expect(page.locator("#fp-plan-body")).to_have_text(WAITING)
+    assert plan_on_screen(page) == []
+
+
+def test_a_visitor_back_the_same_day_sees_the_kept_plan_while_python_starts(context, site_url):
+    kept = first_visit(context, site_url)
+    assert kept["plan"] == expected_plan(SHARED)
+    assert len(kept["build"]) == 32
+
+    python = HeldRequests(context, PYTHON)
+    page = open_planner(context, site_url)  # the saved input comes back
+    expect_plan(page, SHARED)
+    expect(page.locator("#fp-status")).to_have_text("Starting Python…")
+    # The kept plan is a working plan: its drafts copy as they are.
+    page.locator("#fp-plan [data-copy]").first.click()
+    first_draft = expected_plan(SHARED)["actions"][0]["message"]["body"]
+    assert page.evaluate("navigator.clipboard.readText()") == first_draft
+
+    # The engine's own answer is the same plan: it is not drawn again, so nothing moves.
+    page.locator("#fp-plan .fp-action").first.evaluate("item => { item.dataset.seen = 'yes'; }")
+    python.release()
+    wait_until_ready(page)
+    expect_plan(page, SHARED)
+    expect(page.locator("#fp-plan .fp-action").first).to_have_attribute("data-seen", "yes")
+
+
+def test_the_kept_plan_is_shown_for_its_own_situation_build_and_day_only(context, site_url):
+    kept = first_visit(context, site_url)
+    guide = context.new_page()  # any page of the site, to change what the planner kept
+    guide.goto(site_url)
+    python = HeldRequests(context, PYTHON)
+
+    def keep(text: str) -> None:
+        guide.evaluate("([key, text]) => localStorage.setItem(key, text)", [PLAN_KEY, text])
+
+    # Another situation (a share link with another company): its plan is not known yet.
+    other = {**SHARED, "company": "Hooli"}
+    page = open_while_python_is_held(context, site_url, python, share_fragment(other))
+    expect_waiting(page)
+    page.close()
+
+    # A plan from another build of the engine (the site was updated), or damaged.
+    first_action = kept["plan"]["actions"][0]
+    for damaged in (
+        {**kept, "build": "0" * 32},
+        {**kept, "plan": {**kept["plan"], "actions": "many"}},
+        {**kept, "plan": {**kept["plan"], "today": "tomorrow"}},
+        {**kept, "plan": {**kept["plan"], "actions": [{**first_action, "guide": "javascript:"}]}},
+        {**kept, "situation": json.dumps(other)},
+    ):
+        keep(json.dumps(damaged))
+        page = open_while_python_is_held(context, site_url, python, share_fragment(SHARED))
+        expect_waiting(page)
+        page.close()
+    keep('{"build": ')
+    page = open_while_python_is_held(context, site_url, python, share_fragment(SHARED))
+    expect_waiting(page)
+
+    # Once Python answers, its plan shows and takes the damaged copy's place.
+    python.release()
+    expect_plan(page, SHARED)
+    assert json.loads(page.evaluate(f"localStorage.getItem('{PLAN_KEY}')")) == kept
+    page.close()
+
+    # The next day, the same input makes another plan: yesterday's is not shown.
+    python = HeldRequests(context, PYTHON)
+    context.clock.set_fixed_time(NOON_TODAY + timedelta(days=1))
+    expect_waiting(open_while_python_is_held(context, site_url, python, share_fragment(SHARED)))
