@@ -46,7 +46,8 @@ SHARED_SITUATION: dict[str, Any] = {
 # Runs in every page before its own scripts: long tasks, and when the first plan shows.
 PAGE_PROBE = """
 window.__bench = {
-  longTasks: [], frames: [], firstPlan: null, pythonReady: null, workerStart: null,
+  longTasks: [], frames: [], firstPlan: null, pythonReady: null, engineAnswered: null,
+  workerStart: null,
   /** Record the moment `name` happened and tell the benchmark (it listens to the console). */
   mark(name) {
     if (this[name] !== null) return;
@@ -79,6 +80,14 @@ new MutationObserver(() => {
   if (window.__bench.firstPlan !== null) return;
   if (document.querySelector("#fp-plan-body .fp-action")) window.__bench.mark("firstPlan");
 }).observe(document, { childList: true, subtree: true });
+// The engine's own answer to the first request: on a return visit the first plan on screen
+// can be the one the page kept from before (storage.js, keptPlan), shown while Python starts.
+window.__benchEngineAnswered = new Promise((resolve) => {
+  document.addEventListener("planner:settled", () => {
+    window.__bench.mark("engineAnswered");
+    resolve(window.__bench.engineAnswered);
+  }, { once: true });
+});
 """
 
 # Edits the form like typing does (value, then an input event) and times each one from the
@@ -132,6 +141,8 @@ class Visit:
 
     ready_ms: float
     worker_start_ms: float | None = None
+    # The planner: when Python's own plan arrived (the first plan may be the kept one).
+    engine_answered_ms: float | None = None
     long_tasks: list[tuple[float, float]] = field(default_factory=list)
     # Long animation frames: (start, [(script URL, ms), ...]).
     frames: list[tuple[float, list[tuple[str, float]]]] = field(default_factory=list)
@@ -192,6 +203,11 @@ def _measure(page: Page, url: str, mark: str) -> Visit:
     )
 
 
+def wait_for_engine_answer(page: Page, visit: Visit) -> None:
+    """Wait until Python has answered the planner's first request, and note when it did."""
+    visit.engine_answered_ms = page.evaluate("window.__benchEngineAnswered")
+
+
 def watch_after_ready(page: Page, visit: Visit) -> None:
     """Keep recording long tasks for AFTER_READY_MS after the visit was ready."""
     page.wait_for_timeout(AFTER_READY_MS)
@@ -237,11 +253,13 @@ def planner_pair(browser: Browser, base_url: str, edits: int) -> tuple[Visit, Vi
     try:
         page = context.new_page()
         cold = planner_visit(page, base_url)
+        wait_for_engine_answer(page, cold)
         watch_after_ready(page, cold)
         wait_for_offline_copy(page)
         page.close()
         page = context.new_page()
         warm = planner_visit(page, base_url)
+        wait_for_engine_answer(page, warm)  # edits before it would wait for Python
         latencies = edit_latencies(page, edits) if edits else []
         return cold, warm, latencies
     finally:

@@ -31,6 +31,8 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
         assert browser[visit]["planner_first_plan_ms"] > 0
         assert browser[visit]["baseline_python_ready_ms"] > 0
         assert browser[visit]["ratio"] > 0
+    # A return visit may show the kept plan first; Python's own answer never comes before.
+    assert browser["warm"]["planner_engine_answer_ms"] >= browser["warm"]["planner_first_plan_ms"]
     assert browser["edits"]["count"] == 3
     assert browser["edits"]["p50_ms"] <= browser["edits"]["p95_ms"]
     assert browser["blocking"]["planner_long_tasks_ms"] >= 0
