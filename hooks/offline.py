@@ -24,7 +24,7 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 WORKER = "sw.js"
 PLACEHOLDER = 'const BUILD = { version: "dev", files: [] };'
 # Compressed twins are the server's business, source maps are only for developers.
-NOT_CACHED_SUFFIXES = (".gz", ".map")
+NOT_CACHED_SUFFIXES = (".br", ".gz", ".map")
 
 _serving = False
 
