@@ -43,6 +43,10 @@ def site(static_server: tuple[Server, http.server.ThreadingHTTPServer]) -> Serve
     return static_server[0]
 
 
+# Debian's nginx prefix: its modules/ links to where the module packages put them.
+DEBIAN_PREFIX = "/usr/share/nginx"
+
+
 @pytest.fixture(scope="module")
 def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real nginx (Debian package) serving the built site with deploy/nginx's config."""
@@ -50,6 +54,8 @@ def nginx(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     if not Path(binary).exists():
         pytest.fail("nginx is missing: apt-get install -y nginx")
     prefix = tmp_path_factory.mktemp("nginx")
+    # Debian's module snippets (modules-enabled/) name modules relative to the prefix.
+    (prefix / "modules").symlink_to(Path(DEBIAN_PREFIX, "modules").resolve())
     port = free_port()
     site_conf = prefix / "followup-planner.conf"
     site_conf.write_text(nginx_site_config(NGINX_SITE_CONF.read_text(), root=site_dir, port=port))

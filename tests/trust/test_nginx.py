@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import brotli
 from planner_page import expect_plan, fill_round, open_planner
 from trust_support import NGINX_SITE_CONF, CspWatch, load_hook
 
@@ -69,9 +70,15 @@ def test_runtime_files_have_the_types_browsers_insist_on(nginx: str) -> None:
         assert (status, headers["content-type"]) == (200, content_type), path
 
 
-def test_gzip_twins_are_served_to_browsers_that_accept_gzip(nginx: str, site_dir: Path) -> None:
+def test_twins_are_served_to_browsers_that_accept_them(nginx: str, site_dir: Path) -> None:
+    """Brotli to a browser that takes it (every browser that runs Pyodide does), else gzip,
+    else the file as it is."""
     for path in (a_bundle(site_dir), "pyodide/pyodide.asm.wasm", "assets/planner/planner.js"):
         original = (site_dir / path).read_bytes()
+        _, headers, body = fetch(nginx + path, **{"Accept-Encoding": "gzip, deflate, br, zstd"})
+        assert headers.get("content-encoding") == "br", path
+        assert headers.get("vary") == "Accept-Encoding"
+        assert brotli.decompress(body) == original
         _, headers, body = fetch(nginx + path, **{"Accept-Encoding": "gzip"})
         assert headers.get("content-encoding") == "gzip", path
         assert headers.get("vary") == "Accept-Encoding"

@@ -99,6 +99,7 @@ def nginx_main_config(prefix: Path, site_conf: Path) -> str:
     user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the temp site
     return (
         f"{user}worker_processes 1;\nerror_log {prefix / 'error.log'};\n"
+        "include /etc/nginx/modules-enabled/*.conf;\n"
         "events { worker_connections 64; }\n"
         f"http {{\n    access_log {prefix / 'access.log'};\n{temp}\n"
         f"    include {site_conf};\n}}\n"
