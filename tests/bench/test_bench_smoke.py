@@ -15,6 +15,13 @@ REPO = Path(__file__).resolve().parents[2]
 HANG_GUARD_SECONDS = 600
 
 
+def test_bench_helpers_do_what_their_examples_say() -> None:
+    # In a process of its own: here `bench` is this test folder, not the benchmark.
+    check = "import doctest, bench.run as run; raise SystemExit(doctest.testmod(run).failed)"
+    done = subprocess.run([sys.executable, "-c", check], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "bench", "--site", str(site_dir), "--out", str(tmp_path)]
     command += ["--runs", "1", "--edits", "3", "--no-warm-up", "--no-mkdocs"]
@@ -31,6 +38,8 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
         assert browser[visit]["planner_first_plan_ms"] > 0
         assert browser[visit]["baseline_python_ready_ms"] > 0
         assert browser[visit]["ratio"] > 0
+        low, high = browser[visit]["ratio_range"]
+        assert low <= browser[visit]["ratio"] <= high
     # A return visit may show the kept plan first; Python's own answer never comes before.
     assert browser["warm"]["planner_engine_answer_ms"] >= browser["warm"]["planner_first_plan_ms"]
     assert browser["edits"]["count"] == 3
