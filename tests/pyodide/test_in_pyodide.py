@@ -132,6 +132,8 @@ def test_standard_library_ships_the_planners_modules_as_bytecode(runtime_folder:
     with zipfile.ZipFile(runtime_folder / "python_stdlib.zip") as stdlib:
         names = set(stdlib.namelist())
         stdlib_magic = stdlib.read("pickle.pyc")[:4]
+        # Stored, for the server's Brotli twin to pack as a whole (hooks/precompress.py).
+        assert {entry.compress_type for entry in stdlib.infolist()} == {zipfile.ZIP_STORED}
     (engine,) = runtime_folder.glob("followup_engine-*.whl")
     with zipfile.ZipFile(engine) as wheel:
         engine_magic = wheel.read("followup_engine/browser.pyc")[:4]
