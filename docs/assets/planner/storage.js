@@ -8,6 +8,7 @@ import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 const STORAGE_PREFIX = "followup-planner";
 const STORAGE_KEY = `${STORAGE_PREFIX}:v1`;
 const PLAN_KEY = `${STORAGE_PREFIX}:v1:plan`;
+const CURRENT_KEYS = [STORAGE_KEY, PLAN_KEY]; // what this version keeps; any other is older
 const SHARE_PREFIX = "#s=";
 
 /** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
@@ -60,9 +61,7 @@ function outdatedKeys() {
   const keys = [];
   for (let index = 0; index < localStorage.length; index += 1) {
     const key = localStorage.key(index);
-    if (key?.startsWith(STORAGE_PREFIX) && key !== STORAGE_KEY && key !== PLAN_KEY) {
-      keys.push(key);
-    }
+    if (key?.startsWith(STORAGE_PREFIX) && !CURRENT_KEYS.includes(key)) keys.push(key);
   }
   return keys;
 }
@@ -115,7 +114,7 @@ export function save(draft) {
 /** Forget the saved draft and kept plan, and any copy an older planner left behind. */
 export function forgetSaved() {
   try {
-    for (const key of [STORAGE_KEY, PLAN_KEY, ...outdatedKeys()]) localStorage.removeItem(key);
+    for (const key of [...CURRENT_KEYS, ...outdatedKeys()]) localStorage.removeItem(key);
   } catch {
     // Nothing was stored if storage is unavailable.
   }
