@@ -13,6 +13,7 @@ import base64
 import json
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/, put on sys.path by bench/__init__.py
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -47,6 +48,7 @@ SHARED_SITUATION: dict[str, Any] = {
 PAGE_PROBE = """
 window.__bench = {
   longTasks: [], frames: [], firstPlan: null, pythonReady: null, engineAnswered: null,
+  enginePlan: null,
   workerStart: null,
   /** Record the moment `name` happened and tell the benchmark (it listens to the console). */
   mark(name) {
@@ -224,6 +226,13 @@ def baseline_visit(page: Page, base_url: str) -> Visit:
     return _measure(page, f"{base_url}__bench__/index.html", "pythonReady")
 
 
+def engine_visit(page: Page, base_url: str) -> Visit:
+    """Open the engine-alone page (the site's worker, no planner page) with the shared
+    situation; ready when the worker's plan has come back."""
+    situation = quote(json.dumps(SHARED_SITUATION, separators=(",", ":")))
+    return _measure(page, f"{base_url}__bench__/engine.html#{situation}", "enginePlan")
+
+
 def wait_for_offline_copy(page: Page) -> None:
     """Wait until the site's service worker has installed (its precache is complete)."""
     page.evaluate(
@@ -245,6 +254,7 @@ class PairRun:
     baseline_cold: Visit
     baseline_warm: Visit
     edits_ms: list[float]
+    engine_cold: Visit
 
 
 def planner_pair(browser: Browser, base_url: str, edits: int) -> tuple[Visit, Visit, list[float]]:
@@ -278,17 +288,32 @@ def baseline_pair(browser: Browser, base_url: str) -> tuple[Visit, Visit]:
         context.close()
 
 
+def engine_cold(browser: Browser, base_url: str) -> Visit:
+    """One cold visit of the engine-alone page, in a fresh context."""
+    context = new_context(browser)
+    try:
+        return engine_visit(context.new_page(), base_url)
+    finally:
+        context.close()
+
+
 def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> list[PairRun]:
-    """`runs` rounds of planner and baseline, alternating which goes first."""
+    """`runs` rounds of planner, baseline and engine alone, each round in another order."""
     results = []
     for index in range(runs):
-        if index % 2 == 0:
-            planner = planner_pair(browser, base_url, edits)
-            baseline = baseline_pair(browser, base_url)
-        else:
-            baseline = baseline_pair(browser, base_url)
-            planner = planner_pair(browser, base_url, edits)
-        results.append(PairRun(planner[0], planner[1], baseline[0], baseline[1], planner[2]))
+        visits: dict[str, Any] = {}
+        pages = {
+            "planner": lambda: planner_pair(browser, base_url, edits),
+            "baseline": lambda: baseline_pair(browser, base_url),
+            "engine": lambda: engine_cold(browser, base_url),
+        }
+        names = list(pages)
+        for name in names[index % 3 :] + names[: index % 3]:
+            visits[name] = pages[name]()
+        planner, baseline = visits["planner"], visits["baseline"]
+        results.append(
+            PairRun(planner[0], planner[1], baseline[0], baseline[1], planner[2], visits["engine"])
+        )
     return results
 
 

@@ -114,6 +114,10 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
     engine_warm_ratios = [
         ms / p.baseline_warm.ready_ms for ms, p in zip(engine_warm, pairs, strict=True)
     ]
+    engine_cold = [p.engine_cold.ready_ms for p in pairs]
+    cold_pairs = list(zip(engine_cold, pairs, strict=True))
+    engine_ratios = [ms / p.baseline_cold.ready_ms for ms, p in cold_pairs]
+    page_ratios = [p.planner_cold.ready_ms / ms for ms, p in cold_pairs]
     edits = [ms for pair in pairs for ms in pair.edits_ms]
     first = planner_bytes["first_plan"]
     core = sum(first.get(path, 0) for path in CORE_FILES)
@@ -128,6 +132,15 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
             "ratio": round(statistics.median(cold_ratios), 3),
             "ratio_range": spread(cold_ratios),
             "per_run": [[p.planner_cold.ready_ms, p.baseline_cold.ready_ms] for p in pairs],
+        },
+        # Where the cold ratio comes from: the engine alone (the site's worker on a bare page)
+        # against the baseline, and the planner page against the engine alone.
+        "engine_alone": {
+            "first_plan_ms": median(engine_cold),
+            "ratio": round(statistics.median(engine_ratios), 3),
+            "ratio_range": spread(engine_ratios),
+            "page_ratio": round(statistics.median(page_ratios), 3),
+            "page_ratio_range": spread(page_ratios),
         },
         "warm": {
             "planner_first_plan_ms": warm,
@@ -210,6 +223,27 @@ def table(figures: dict[str, Any]) -> str:
                 ratio_cell(browser["cold"]),
                 "<= 1.10x",
                 mark[ok["cold_ratio"]],
+            ),
+            (
+                "   cold: engine alone, no page (ms)",
+                f"{browser['engine_alone']['first_plan_ms']:.0f}",
+                f"{browser['cold']['baseline_python_ready_ms']:.0f}",
+                ratio_cell(browser["engine_alone"]),
+                "",
+                "",
+            ),
+            (
+                "   cold: planner page / engine alone (ms)",
+                f"{browser['cold']['planner_first_plan_ms']:.0f}",
+                f"{browser['engine_alone']['first_plan_ms']:.0f}",
+                ratio_cell(
+                    {
+                        "ratio": browser["engine_alone"]["page_ratio"],
+                        "ratio_range": browser["engine_alone"]["page_ratio_range"],
+                    }
+                ),
+                "",
+                "",
             ),
             (
                 "   cold: worker created at (ms)",

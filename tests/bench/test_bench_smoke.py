@@ -40,6 +40,11 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
         assert browser[visit]["ratio"] > 0
         low, high = browser[visit]["ratio_range"]
         assert low <= browser[visit]["ratio"] <= high
+    # The cold ratio's two parts: the engine alone against the baseline, the page against it.
+    alone = browser["engine_alone"]
+    assert alone["first_plan_ms"] > 0 and alone["ratio"] > 0 and alone["page_ratio"] > 0
+    assert alone["ratio_range"][0] <= alone["ratio"] <= alone["ratio_range"][1]
+    assert "engine alone" in done.stdout
     # A return visit may show the kept plan first; Python's own answer never comes before.
     assert browser["warm"]["planner_engine_answer_ms"] >= browser["warm"]["planner_first_plan_ms"]
     assert browser["edits"]["count"] == 3
