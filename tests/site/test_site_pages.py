@@ -3,14 +3,19 @@ guide pages never load Python, and the planner's page code stays CSP- and inject
 
 from __future__ import annotations
 
+import doctest
 import json
 import re
 from pathlib import Path
 
 import pytest
+from hook_loading import load_hook
 from planner_page import TODAY, open_planner
+from playwright.sync_api import expect
 
 from followup_engine.browser import plan_response
+
+print_styles = load_hook("print_styles")
 
 ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
 PLANNER_MD = ASSETS.parents[1] / "planner.md"
@@ -107,3 +112,21 @@ def test_form_works_while_python_cannot_start(context, site_url):
     plan = page.locator("#fp-plan")
     plan.filter(has_text="ran into a problem").wait_for()
     assert page.locator(".fp-round").count() == 2
+
+
+def test_print_rules_wait_for_paper_yet_still_apply_there(site_dir, site_url, context):
+    """print.css does not hold up the first paint (hooks/print_styles.py), and it still hides
+    the site's chrome when a guide page is printed."""
+    assert doctest.testmod(print_styles).failed == 0
+    pages = sorted(site_dir.rglob("*.html"))
+    for path in pages:
+        links = re.findall(r'<link rel="stylesheet"[^>]*print\.css[^>]*>', path.read_text("utf-8"))
+        assert len(links) == 1 and 'media="print"' in links[0], path
+
+    page = context.new_page()
+    page.goto(f"{site_url}thank-you-note/")
+    expect(page.locator(".md-header")).to_be_visible()
+    page.emulate_media(media="print")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
