@@ -1,6 +1,6 @@
 """`make bench`: measure the planner against a bare Pyodide start, print a table, save JSON.
 
-    python -m bench [--site site] [--runs 5] [--edits 50] [--out bench/results]
+    python -m bench [--site site] [--runs 9] [--edits 50] [--out bench/results]
 
 Browser times are medians over interleaved runs of the planner and the baseline page, and
 the headline numbers are their ratios, because this machine is shared and absolute times
@@ -362,7 +362,7 @@ def bytes_breakdown(figures: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
-    parser.add_argument("--runs", type=int, default=5, help="interleaved runs (median)")
+    parser.add_argument("--runs", type=int, default=9, help="interleaved runs (median)")
     parser.add_argument("--edits", type=int, default=50, help="timed form edits per run")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--no-mkdocs", action="store_true", help="skip timing mkdocs build")
