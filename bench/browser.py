@@ -299,15 +299,15 @@ def engine_cold(browser: Browser, base_url: str) -> Visit:
 
 def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> list[PairRun]:
     """`runs` rounds of planner, baseline and engine alone, each round in another order."""
+    pages = {
+        "planner": lambda: planner_pair(browser, base_url, edits),
+        "baseline": lambda: baseline_pair(browser, base_url),
+        "engine": lambda: engine_cold(browser, base_url),
+    }
+    names = list(pages)
     results = []
     for index in range(runs):
         visits: dict[str, Any] = {}
-        pages = {
-            "planner": lambda: planner_pair(browser, base_url, edits),
-            "baseline": lambda: baseline_pair(browser, base_url),
-            "engine": lambda: engine_cold(browser, base_url),
-        }
-        names = list(pages)
         for name in names[index % 3 :] + names[: index % 3]:
             visits[name] = pages[name]()
         planner, baseline = visits["planner"], visits["baseline"]
