@@ -2,9 +2,9 @@
 
     python -m bench [--site site] [--runs 9] [--edits 50] [--out bench/results]
 
-Browser times are medians over interleaved runs of the planner and the baseline page, and
-the headline numbers are their ratios, because this machine is shared and absolute times
-drift. See bench/README.md for what each figure means.
+Browser times are medians over interleaved runs of the planner, the baseline page and the
+engine-alone page, and the headline numbers are their ratios, because this machine is shared
+and absolute times drift. See bench/README.md for what each figure means.
 """
 
 from __future__ import annotations
