@@ -191,7 +191,8 @@ def verdicts(figures: dict[str, Any]) -> dict[str, bool | None]:
     browser = figures.get("browser")
     engine = figures["engine"]
     result: dict[str, bool | None] = {
-        "plans_per_s": engine["plans_per_s"] >= TARGETS["plans_per_s"],
+        "plans_per_s": min(engine["plans_per_s"], engine["plans_per_s_log"])
+        >= TARGETS["plans_per_s"],
     }
     if browser:
         p95 = browser["edits"]["p95_ms"]
@@ -335,7 +336,8 @@ def table(figures: dict[str, Any]) -> str:
             "6. Engine, CPython (plans/s)",
             f"{engine['plans_per_s']:.0f}",
             "",
-            f"{engine['plans_per_s_holidays']:.0f} with holidays",
+            f"{engine['plans_per_s_holidays']:.0f} with holidays, "
+            f"{engine['plans_per_s_log']:.0f} with a 10-entry log",
             ">= 2000",
             mark[ok["plans_per_s"]],
         ),

@@ -1,9 +1,11 @@
 """Follow-up Planner engine: interview dates in, a dated follow-up plan with drafts out."""
 
-from .browser import calendar_response, plan_response
+from .agenda import agenda_from_dict
+from .browser import agenda_response, calendar_response, plan_response
 from .calendar_export import plan_to_ics
 from .model import (
     Action,
+    Event,
     InterviewRound,
     Message,
     Person,
@@ -17,6 +19,7 @@ from .validation import situation_from_dict
 
 __all__ = [
     "Action",
+    "Event",
     "InterviewRound",
     "Message",
     "Person",
@@ -24,6 +27,8 @@ __all__ = [
     "PlanInputError",
     "Problem",
     "Situation",
+    "agenda_from_dict",
+    "agenda_response",
     "calendar_response",
     "make_plan",
     "plan_from_dict",

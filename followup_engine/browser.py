@@ -14,7 +14,7 @@ from .model import PlanInputError, Problem
 from .schedule import make_checked_plan
 from .validation import situation_from_dict
 
-__all__ = ["calendar_response", "plan_response"]
+__all__ = ["agenda_calendar_response", "agenda_response", "calendar_response", "plan_response"]
 
 _UNREADABLE = Problem(None, "The planner could not read the form data. Please try again.")
 _INTERNAL = Problem(
@@ -35,8 +35,37 @@ def plan_response(situation_json: str) -> str:
     return _respond(situation_json, answer)
 
 
-def calendar_response(situation_json: str, action: int | None = None) -> str:
-    """`{"ok": true, "ics": "BEGIN:VCALENDAR..."}` for the plan or one action, or errors."""
+def agenda_response(export_json: str) -> str:
+    """`{"ok": true, "agenda": {...}}` for an export file (with "today" and "days"), or
+    errors naming the application.
+
+    >>> reply = json.loads(agenda_response('{"format": "followup-planner", "version": 2, '
+    ...     '"today": "2026-11-25", "applications": []}'))
+    >>> reply["ok"], reply["agenda"]["items"]
+    (True, [])
+    """
+    from .agenda import agenda_from_dict
+
+    return _respond(export_json, lambda data: {"ok": True, "agenda": agenda_from_dict(data)})
+
+
+def agenda_calendar_response(export_json: str) -> str:
+    """`{"ok": true, "ics": ...}`: one calendar for the pending steps of every application."""
+    from .agenda import agenda_today, applications_from_dict
+    from .calendar_export import entries_to_ics
+
+    def answer(data: Any) -> dict[str, Any]:
+        today = agenda_today(data)
+        applications = applications_from_dict(data, today)
+        entries = [(app.situation, action) for app in applications for action in app.plan.actions]
+        return {"ok": True, "ics": entries_to_ics(entries, today)}
+
+    return _respond(export_json, answer)
+
+
+def calendar_response(situation_json: str, action: int | str | None = None) -> str:
+    """`{"ok": true, "ics": "BEGIN:VCALENDAR..."}` for the plan's pending steps or one step
+    (its position in the plan or its id), or errors."""
 
     from .calendar_export import plan_to_ics  # lazy: the page's first plan needs no calendar
 

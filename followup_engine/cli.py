@@ -1,4 +1,5 @@
-"""`followup plan`: the command-line edge around the engine (argparse, files, stdout).
+"""`followup plan` and `followup agenda`: the command-line edge around the engine
+(argparse, files, stdout).
 
 Every invalid input ends with exit status 2 and exactly one line on stderr.
 """
@@ -12,13 +13,21 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, NoReturn
 
-from .model import Plan, PlanInputError, Problem, Situation
+from .agenda import (
+    AGENDA_DAYS,
+    MAX_AGENDA_DAYS,
+    agenda_from_dict,
+    agenda_today,
+    applications_from_dict,
+)
+from .model import ROLES, Plan, PlanInputError, Problem, Situation
 from .schedule import make_checked_plan
-from .validation import situation_from_dict
+from .validation import GREETINGS, situation_from_dict
 
 __all__ = ["main"]
 
 FORMATS = ("text", "json", "md", "ics")
+AGENDA_FORMATS = ("text", "json", "md", "csv", "ics")
 USAGE_ERROR = 2
 
 
@@ -35,14 +44,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
         args = _parser().parse_args(argv)
-        data = _situation_data(args)
-        situation = situation_from_dict(data)
-        plan = make_checked_plan(situation)
+        if args.command == "agenda":
+            output = _agenda(args)
+        else:
+            situation = situation_from_dict(_situation_data(args))
+            output = _render(args.format, make_checked_plan(situation), situation)
     except _UsageError as error:
         return _fail(str(error))
     except PlanInputError as error:
         return _fail(_describe(error.problems[0]))
-    sys.stdout.write(_render(args.format, plan, situation))
+    sys.stdout.write(output)
     return 0
 
 
@@ -76,6 +87,21 @@ def _parser() -> _Parser:
     plan.add_argument("--candidate", metavar="NAME", help="your name, used to sign the drafts")
     plan.add_argument("--interviewer", metavar="NAME", help="who you met in the latest round")
     plan.add_argument("--interviewer-email", metavar="ADDR", help="their email address")
+    plan.add_argument(
+        "--interviewer-role", choices=ROLES, help="who they are to you (default: interviewer)"
+    )
+    plan.add_argument("--interviewer-phone", metavar="NUMBER", help="their phone number")
+    plan.add_argument(
+        "--topic", metavar="TEXT", help="one thing you talked about, for their thank-you note"
+    )
+    plan.add_argument(
+        "--greeting", choices=GREETINGS, help="greet by first name (default) or full name"
+    )
+    plan.add_argument(
+        "--date-style",
+        choices=("day_month", "month_day"),
+        help="dates as 'Tuesday 29 December 2026' (default) or 'Tuesday, December 29, 2026'",
+    )
     plan.add_argument("--company", metavar="NAME")
     plan.add_argument("--role", metavar="TITLE")
     plan.add_argument(
@@ -86,9 +112,67 @@ def _parser() -> _Parser:
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
     plan.add_argument(
-        "--input", metavar="FILE", help="the whole situation as JSON ('-' reads stdin)"
+        "--input",
+        metavar="FILE",
+        help="the whole situation as JSON, with its log ('-' reads stdin)",
+    )
+    agenda = commands.add_parser(
+        "agenda", help="list what is due across every application of an export file"
+    )
+    agenda.add_argument(
+        "--input",
+        metavar="FILE",
+        required=True,
+        help="the planner's export file ('-' reads stdin)",
+    )
+    agenda.add_argument(
+        "--today", metavar="DATE", help="as seen on this date (default: the system date)"
+    )
+    agenda.add_argument(
+        "--days",
+        type=_days,
+        default=AGENDA_DAYS,
+        metavar="N",
+        help=f"how many days ahead to list (default: {AGENDA_DAYS})",
+    )
+    agenda.add_argument(
+        "--format", choices=AGENDA_FORMATS, default="text", help="output format (default: text)"
     )
     return parser
+
+
+def _days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of days") from None
+    if not 0 <= days <= MAX_AGENDA_DAYS:
+        raise argparse.ArgumentTypeError(f"give 0 to {MAX_AGENDA_DAYS} days")
+    return days
+
+
+def _agenda(args: argparse.Namespace) -> str:
+    """The agenda of an export file, in the chosen format."""
+    data = _read_input(args.input, "an export file of the planner")
+    data["today"] = args.today if args.today is not None else date.today().isoformat()
+    data["days"] = args.days
+    if args.format == "ics":
+        from .calendar_export import entries_to_ics
+
+        today = agenda_today(data)
+        applications = applications_from_dict(data, today)
+        entries = [(app.situation, action) for app in applications for action in app.plan.actions]
+        return entries_to_ics(entries, today)
+    agenda = agenda_from_dict(data)
+    if args.format == "json":
+        return json.dumps(agenda, indent=2, ensure_ascii=False) + "\n"
+    from .formats import agenda_to_csv, agenda_to_markdown, agenda_to_text
+
+    if args.format == "csv":
+        return agenda_to_csv(agenda)
+    if args.format == "md":
+        return agenda_to_markdown(agenda)
+    return agenda_to_text(agenda)
 
 
 def _situation_data(args: argparse.Namespace) -> dict[str, Any]:
@@ -113,12 +197,22 @@ def _situation_data(args: argparse.Namespace) -> dict[str, Any]:
     for flag in ("has_inside_contact", "has_references"):
         if getattr(args, flag):
             data[flag] = True
-    if args.interviewer is not None or args.interviewer_email is not None:
-        _set_latest_interviewer(data, args.interviewer, args.interviewer_email)
+    person = {
+        "name": args.interviewer,
+        "email": args.interviewer_email,
+        "role": args.interviewer_role,
+        "phone": args.interviewer_phone,
+        "topic": args.topic,
+    }
+    if any(value is not None for value in person.values()):
+        _set_latest_interviewer(data, person)
+    for field in ("greeting", "date_style"):
+        if getattr(args, field) is not None:
+            data[field] = getattr(args, field)
     return data
 
 
-def _read_input(source: str) -> dict[str, Any]:
+def _read_input(source: str, what: str = "the situation") -> dict[str, Any]:
     try:
         if source == "-":
             text = sys.stdin.read()
@@ -137,12 +231,12 @@ def _read_input(source: str) -> dict[str, Any]:
             f"--input: {source!r} is not valid JSON ({' '.join(str(error).split())})."
         ) from None
     if not isinstance(data, dict):
-        raise _UsageError(f"--input: {source!r} must hold a JSON object describing the situation.")
+        raise _UsageError(f"--input: {source!r} must hold a JSON object: {what}.")
     return data
 
 
-def _set_latest_interviewer(data: dict[str, Any], name: str | None, email: str | None) -> None:
-    """Apply --interviewer/--interviewer-email to the first person of the latest round."""
+def _set_latest_interviewer(data: dict[str, Any], person: dict[str, str | None]) -> None:
+    """Apply the --interviewer* and --topic flags to the first person of the latest round."""
     rounds = data.get("rounds")
     if not isinstance(rounds, list) or not rounds or not all(isinstance(r, dict) for r in rounds):
         return  # validation reports the broken rounds
@@ -152,10 +246,7 @@ def _set_latest_interviewer(data: dict[str, Any], name: str | None, email: str |
         people = latest["interviewers"] = []
     if not people or not isinstance(people[0], dict):
         people.insert(0, {})
-    if name is not None:
-        people[0]["name"] = name
-    if email is not None:
-        people[0]["email"] = email
+    people[0].update({field: value for field, value in person.items() if value is not None})
 
 
 def _sortable_date(value: Any) -> date:
@@ -173,14 +264,14 @@ def _render(output_format: str, plan: Plan, situation: Situation) -> str:
     if output_format == "md":
         from .formats import plan_to_markdown
 
-        return plan_to_markdown(plan)
+        return plan_to_markdown(plan, situation.date_style)
     if output_format == "ics":
         from .calendar_export import plan_to_ics
 
         return plan_to_ics(plan, situation)
     from .formats import plan_to_text
 
-    return plan_to_text(plan)
+    return plan_to_text(plan, situation.date_style)
 
 
 def _describe(problem: Problem) -> str:
@@ -188,6 +279,10 @@ def _describe(problem: Problem) -> str:
     if problem.round is not None:
         where = f" (round {problem.round + 1}"
         where += f", interviewer {problem.person + 1})" if problem.person is not None else ")"
+    elif problem.person is not None:
+        where = f" (reference {problem.person + 1})"
+    elif problem.event is not None:
+        where = f" (entry {problem.event + 1})"
     return f"{problem.field or 'input'}{where}: {problem.message}"
 
 

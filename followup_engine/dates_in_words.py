@@ -1,10 +1,16 @@
-"""Dates spelled out in English, independent of the machine's locale."""
+"""Dates spelled out in English, independent of the machine's locale.
+
+Two styles, as the visitor's locale writes them: `day_month` ("Tuesday 29 December 2026",
+British and most of the world) and `month_day` ("Tuesday, December 29, 2026", American).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["day_and_month", "long_date", "short_date"]
+__all__ = ["DATE_STYLES", "day_and_month", "long_date", "short_date"]
+
+DATE_STYLES = ("day_month", "month_day")
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
@@ -23,28 +29,37 @@ _MONTHS = (
 )
 
 
-def long_date(day: date) -> str:
+def long_date(day: date, style: str = "day_month") -> str:
     """The date as a message writes it.
 
-    >>> long_date(date(2026, 11, 16))
-    'Monday 16 November 2026'
+    >>> long_date(date(2026, 12, 29)), long_date(date(2026, 12, 29), "month_day")
+    ('Tuesday 29 December 2026', 'Tuesday, December 29, 2026')
     """
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
+    if style == "month_day":
+        return f"{weekday}, {month} {day.day}, {day.year}"
+    return f"{weekday} {day.day} {month} {day.year}"
 
 
-def day_and_month(day: date) -> str:
+def day_and_month(day: date, style: str = "day_month") -> str:
     """The date without its year, for notes sent within days of it.
 
-    >>> day_and_month(date(2026, 11, 16))
-    'Monday 16 November'
+    >>> day_and_month(date(2026, 11, 16)), day_and_month(date(2026, 11, 16), "month_day")
+    ('Monday 16 November', 'Monday, November 16')
     """
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
+    if style == "month_day":
+        return f"{weekday}, {month} {day.day}"
+    return f"{weekday} {day.day} {month}"
 
 
-def short_date(day: date) -> str:
+def short_date(day: date, style: str = "day_month") -> str:
     """The compact date used in lists and checklists.
 
-    >>> short_date(date(2026, 11, 6))
-    'Fri 6 Nov 2026'
+    >>> short_date(date(2026, 11, 6)), short_date(date(2026, 11, 6), "month_day")
+    ('Fri 6 Nov 2026', 'Fri, Nov 6, 2026')
     """
-    return f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    weekday, month = _WEEKDAYS[day.weekday()][:3], _MONTHS[day.month - 1][:3]
+    if style == "month_day":
+        return f"{weekday}, {month} {day.day}, {day.year}"
+    return f"{weekday} {day.day} {month} {day.year}"

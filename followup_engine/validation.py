@@ -12,22 +12,50 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .model import InterviewRound, Person, PlanInputError, Problem, Situation
+from .dates_in_words import DATE_STYLES, short_date
+from .model import (
+    CLOSING_KINDS,
+    EVENTS,
+    OUTCOMES,
+    ROLES,
+    Event,
+    InterviewRound,
+    Person,
+    PlanInputError,
+    Problem,
+    Situation,
+)
+
+if TYPE_CHECKING:
+    from .rules import Step
 
 __all__ = [
     "CHANNELS",
+    "GREETINGS",
     "LAST_PLANNABLE_DATE",
+    "MAX_EVENTS",
     "MAX_TEXT_LENGTH",
+    "check_log",
     "check_situation",
     "is_valid_email",
     "situation_from_dict",
 ]
 
 CHANNELS = ("email", "phone")
+GREETINGS = ("first_name", "full_name")
 MAX_TEXT_LENGTH = 200
 MAX_EMAIL_LENGTH = 254
+#: A long wait holds a few dozen events; far more means a runaway import, not a job search.
+MAX_EVENTS = 200
+MAX_PHONE_DIGITS = 15  # E.164's longest number
+MIN_PHONE_DIGITS = 5
+
+# An application id goes into calendar UIDs and file names: plain characters only.
+_APPLICATION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# Digits with the usual separators, an optional leading "+": nothing a dialler cannot read.
+_PHONE = re.compile(r"\+?[0-9(][0-9 ().\-/]*[0-9]")
 
 #: A plan reaches a few weeks past its input dates; later dates would run off the calendar.
 LAST_PLANNABLE_DATE = date(9999, 10, 31)
@@ -54,6 +82,8 @@ _DATE_LABELS = {
     "decision_date": "decision date",
     "checkin_date": "check-in date",
     "today": "date for today",
+    "log": "date",
+    "new_decision_date": "new decision date",
 }
 _TEXT_LABELS = {
     "candidate": "your name",
@@ -61,7 +91,15 @@ _TEXT_LABELS = {
     "role": "the role",
     "interviewer": "the interviewer's name",
     "interviewer_email": "the interviewer's email address",
+    "interviewer_phone": "the interviewer's phone number",
+    "interviewer_topic": "what you talked about",
+    "interviewer_role": "the interviewer's role",
+    "inside_contact_name": "your inside contact's name",
+    "inside_contact_email": "your inside contact's email address",
+    "reference_name": "your reference's name",
+    "reference_email": "your reference's email address",
 }
+_ROLE_WORDS = "interviewer, hiring_manager or recruiter"
 _FLAG_LABELS = {
     "has_inside_contact": "whether you have an inside contact",
     "has_references": "whether you gave references",
@@ -100,6 +138,12 @@ def situation_from_dict(data: Any, *, today: date | None = None) -> Situation:
         has_inside_contact=flags["has_inside_contact"],
         has_references=flags["has_references"],
         country=_parse_country(data.get("country"), problems),
+        log=_parse_log(data.get("log"), problems),
+        inside_contact=_parse_inside_contact(data.get("inside_contact"), problems),
+        references=_parse_references(data.get("references"), problems),
+        greeting=_parse_option(data.get("greeting"), "greeting", GREETINGS, problems),
+        date_style=_parse_option(data.get("date_style"), "date_style", DATE_STYLES, problems),
+        id=_parse_application_id(data.get("id"), problems),
     )
     for problem in check_situation(situation):
         if problem.round is not None:
@@ -125,6 +169,7 @@ def check_situation(situation: Situation) -> list[Problem]:
             where = {"round": index, "person": person_index}
             problems += _check_text(person.name, "interviewer", **where)
             problems += _check_text(person.email, "interviewer_email", **where)
+            problems += _check_text(person.topic, "interviewer_topic", **where)
             if person.email and not is_valid_email(person.email):
                 problems.append(
                     Problem(
@@ -135,30 +180,141 @@ def check_situation(situation: Situation) -> list[Problem]:
                         **where,
                     )
                 )
+            if person.phone and not is_valid_phone(person.phone):
+                problems.append(
+                    Problem(
+                        "interviewer_phone",
+                        f"The phone number of interviewer {person_index + 1} in round "
+                        f"{index + 1} does not look like a number such as +1 555 010 0199.",
+                        **where,
+                    )
+                )
+            if person.role not in ROLES:
+                problems.append(
+                    Problem(
+                        "interviewer_role",
+                        f"The role {_clip(person.role)!r} of interviewer {person_index + 1} "
+                        f"in round {index + 1} is not known: use {_ROLE_WORDS}.",
+                        **where,
+                    )
+                )
+    if situation.inside_contact is not None:
+        problems += _check_contact(situation.inside_contact, "inside_contact")
+    for index, reference in enumerate(situation.references):
+        problems += _check_contact(reference, "reference", index)
     for field in ("decision_date", "checkin_date", "today"):
         day = getattr(situation, field)
         if day is not None:
             problems += _check_not_too_late(day, field)
+    style = situation.date_style if situation.date_style in DATE_STYLES else "day_month"
     if situation.rounds:
-        latest = situation.latest_round.date
+        # A date that falls before a later round belonged to an earlier one (G19): it no
+        # longer applies, but it is not wrong. Before the first round, it cannot be right.
+        first = situation.first_round.date
         for field in ("decision_date", "checkin_date"):
             day = getattr(situation, field)
-            if day is not None and day < latest:
+            if day is not None and day < first:
                 label = _DATE_LABELS[field]
                 problems.append(
                     Problem(
                         field,
-                        f"The {label} {day.isoformat()} is before your latest interview "
-                        f"({latest.isoformat()}).",
+                        f"The {label}, {short_date(day, style)}, is before your first "
+                        f"interview ({short_date(first, style)}).",
                     )
                 )
+        problems += _check_log_order(situation, style)
     if situation.channel is not None and situation.channel not in CHANNELS:
         problems.append(_unknown_channel(situation.channel))
     for field in ("candidate", "company", "role"):
         problems += _check_text(getattr(situation, field), field)
     if situation.country is not None and not _is_supported_country(situation.country):
         problems.append(_unknown_country(situation.country))
+    if situation.greeting not in GREETINGS:
+        problems.append(_unknown_option("greeting", situation.greeting))
+    if situation.date_style not in DATE_STYLES:
+        problems.append(_unknown_option("date_style", situation.date_style))
+    if situation.id is not None and not _APPLICATION_ID.fullmatch(situation.id):
+        problems.append(_bad_application_id())
+    if len(situation.log) > MAX_EVENTS:
+        problems.append(
+            Problem(
+                "log",
+                f"The history has {len(situation.log)} entries; the planner keeps at most "
+                f"{MAX_EVENTS}.",
+            )
+        )
     return problems
+
+
+def check_log(situation: Situation, defined: Mapping[str, Step]) -> list[Problem]:
+    """The log's problems that need the plan's steps: a `done` entry naming a step the plan
+    does not have, dated before the round it concerns (a thank-you's own round, the first
+    round for everything else), recorded twice, or after the outcome it closes."""
+    problems: list[Problem] = []
+    style = situation.date_style
+    first = situation.first_round.date
+    seen: set[str] = set()
+    outcome_day = next((e.date for e in situation.log if e.event == "outcome"), None)
+    for index, event in enumerate(situation.log):
+        if event.event != "done" or event.action is None:
+            continue
+        step = defined.get(event.action)
+        if step is None:
+            problems.append(
+                Problem(
+                    "log",
+                    f"{_entry(index, event, style)} names a step this plan does not have "
+                    f"({_clip(event.action)!r}).",
+                    event=index,
+                )
+            )
+            continue
+        if event.action in seen:
+            problems.append(
+                Problem(
+                    "log",
+                    f"{_entry(index, event, style)} records a step that is already done.",
+                    event=index,
+                )
+            )
+        seen.add(event.action)
+        concerns = step.interview_round.date if step.interview_round is not None else first
+        if event.date < concerns:
+            problems.append(
+                Problem(
+                    "log",
+                    f"{_entry(index, event, style)} is before the interview it follows "
+                    f"({short_date(concerns, style)}).",
+                    event=index,
+                )
+            )
+        closing = step.kind in CLOSING_KINDS.values()
+        if closing and outcome_day is not None and event.date < outcome_day:
+            problems.append(
+                Problem(
+                    "log",
+                    f"{_entry(index, event, style)} is before the outcome it answers "
+                    f"({short_date(outcome_day, style)}).",
+                    event=index,
+                )
+            )
+    return problems
+
+
+def is_valid_phone(number: str) -> bool:
+    """Digits with spaces, dots, hyphens, slashes or brackets, and an optional leading "+".
+
+    >>> is_valid_phone("+44 20 7946 0958"), is_valid_phone("(555) 010-0199")
+    (True, True)
+    >>> is_valid_phone("call me"), is_valid_phone("123"), is_valid_phone("tel:+15550100")
+    (False, False, False)
+    """
+    digits = sum(char.isdigit() for char in number)
+    return (
+        MIN_PHONE_DIGITS <= digits <= MAX_PHONE_DIGITS
+        and len(number) <= 40
+        and _PHONE.fullmatch(number) is not None
+    )
 
 
 def is_valid_email(address: str) -> bool:
@@ -229,8 +385,169 @@ def _parse_people(value: Any, round_index: int, problems: list[Problem]) -> tupl
             continue
         name = _parse_text(item.get("name"), "interviewer", problems, **where)
         email = _parse_text(item.get("email"), "interviewer_email", problems, **where)
-        people.append(Person(name, email))
+        role = _parse_text(item.get("role"), "interviewer_role", problems, **where)
+        phone = _parse_text(item.get("phone"), "interviewer_phone", problems, **where)
+        topic = _parse_text(item.get("topic"), "interviewer_topic", problems, **where)
+        people.append(Person(name, email, role.lower() or "interviewer", phone, topic))
     return tuple(people)
+
+
+def _parse_inside_contact(value: Any, problems: list[Problem]) -> Person | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        problems.append(
+            Problem("inside_contact_name", "Give your inside contact as a name and an email.")
+        )
+        return None
+    person = Person(
+        _parse_text(value.get("name"), "inside_contact_name", problems),
+        _parse_text(value.get("email"), "inside_contact_email", problems),
+    )
+    return person if person.is_known else None
+
+
+def _parse_references(value: Any, problems: list[Problem]) -> tuple[Person, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(Problem("reference_name", "The references must be given as a list."))
+        return ()
+    people = []
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            problems.append(
+                Problem(
+                    "reference_name",
+                    f"Reference {index + 1} must be given as a name and an email.",
+                    person=index,
+                )
+            )
+            people.append(Person())
+            continue
+        people.append(
+            Person(
+                _parse_text(item.get("name"), "reference_name", problems, person=index),
+                _parse_text(item.get("email"), "reference_email", problems, person=index),
+            )
+        )
+    return tuple(people)
+
+
+def _parse_log(value: Any, problems: list[Problem]) -> tuple[Event, ...]:
+    """The log's entries that parsed (each checked for its shape; order and sense later)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        problems.append(Problem("log", "The history must be given as a list of entries."))
+        return ()
+    if len(value) > MAX_EVENTS:
+        problems.append(
+            Problem(
+                "log",
+                f"The history has {len(value)} entries; the planner keeps at most {MAX_EVENTS}.",
+            )
+        )
+        return ()
+    events = []
+    for index, item in enumerate(value):
+        event = _parse_event(item, index, problems)
+        if event is not None:
+            events.append(event)
+    return tuple(events)
+
+
+def _parse_event(item: Any, index: int, problems: list[Problem]) -> Event | None:
+    where = f"History entry {index + 1}"
+    if not isinstance(item, Mapping):
+        problems.append(Problem("log", f"{where} must be an object with a date.", event=index))
+        return None
+    kind = item.get("event")
+    if kind not in EVENTS:
+        shown = _clip(str(kind)) if kind is not None else "nothing"
+        problems.append(
+            Problem(
+                "log",
+                f"{where} is an unknown event ({shown!r}): use done, reply or outcome.",
+                event=index,
+            )
+        )
+        return None
+    day = _parse_event_date(item.get("date"), "log", where, index, problems)
+    if day is None:
+        return None
+    if kind == "done":
+        action = item.get("action")
+        if not isinstance(action, str) or not action.strip():
+            problems.append(
+                Problem("log", f"{where} must name the step that was done.", event=index)
+            )
+            return None
+        return Event(day, "done", action=action.strip())
+    if kind == "reply":
+        raw = item.get("new_decision_date")
+        new_date = None
+        if raw is not None and raw != "":
+            new_date = _parse_event_date(raw, "new_decision_date", where, index, problems)
+            if new_date is None:
+                return None
+        return Event(day, "reply", new_decision_date=new_date)
+    outcome = item.get("outcome")
+    if outcome not in OUTCOMES:
+        shown = _clip(str(outcome)) if outcome is not None else "nothing"
+        problems.append(
+            Problem(
+                "log",
+                f"{where} has an unknown outcome ({shown!r}): use offer, rejection or withdrawn.",
+                event=index,
+            )
+        )
+        return None
+    return Event(day, "outcome", outcome=outcome)
+
+
+def _parse_event_date(
+    value: Any, field: str, where: str, index: int, problems: list[Problem]
+) -> date | None:
+    label = _DATE_LABELS[field]
+    if value is None or value == "":
+        problems.append(Problem("log", f"{where} has no {label}.", event=index))
+        return None
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        shown = value if isinstance(value, str) else str(value)
+        problems.append(
+            Problem(
+                "log",
+                f"{where}: the {label} {_clip(shown)!r} is not a date written as YYYY-MM-DD.",
+                event=index,
+            )
+        )
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        problems.append(
+            Problem("log", f"{where}: the {label} {value.strip()} does not exist.", event=index)
+        )
+        return None
+
+
+def _parse_option(value: Any, field: str, choices: tuple[str, ...], problems: list[Problem]) -> str:
+    if value is None or value == "":
+        return choices[0]
+    if not isinstance(value, str) or value.strip().lower() not in choices:
+        problems.append(_unknown_option(field, str(value)))
+        return choices[0]
+    return value.strip().lower()
+
+
+def _parse_application_id(value: Any, problems: list[Problem]) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _APPLICATION_ID.fullmatch(value):
+        problems.append(_bad_application_id())
+        return None
+    return value
 
 
 def _parse_date(
@@ -349,6 +666,86 @@ def _check_text(
     return problems
 
 
+def _check_contact(person: Person, kind: str, index: int | None = None) -> list[Problem]:
+    """An inside contact's or a reference's name and address (`index`: which reference)."""
+    problems = _check_text(person.name, f"{kind}_name", person=index)
+    problems += _check_text(person.email, f"{kind}_email", person=index)
+    if person.email and not is_valid_email(person.email):
+        who = "your inside contact" if index is None else f"reference {index + 1}"
+        problems.append(
+            Problem(
+                f"{kind}_email",
+                f"The email address of {who} does not look like an address such as "
+                "name@example.com.",
+                person=index,
+            )
+        )
+    return problems
+
+
+def _check_log_order(situation: Situation, style: str) -> list[Problem]:
+    """The log's problems that need no plan: dates in the future or before the first round,
+    a new date before the answer that gave it, two outcomes, anything after an outcome
+    but marking its closing step done (`check_log` checks which step that is)."""
+    problems: list[Problem] = []
+    first = situation.first_round.date
+    outcome: Event | None = None
+    for index, event in sorted(enumerate(situation.log), key=lambda item: item[1].date):
+        if event.date > situation.today:
+            problems.append(
+                Problem("log", f"{_entry(index, event, style)} is after today.", event=index)
+            )
+        elif event.event != "done" and event.date < first:
+            problems.append(
+                Problem(
+                    "log",
+                    f"{_entry(index, event, style)} is before your first interview "
+                    f"({short_date(first, style)}).",
+                    event=index,
+                )
+            )
+        if event.event == "reply" and event.new_decision_date is not None:
+            if event.new_decision_date < event.date:
+                problems.append(
+                    Problem(
+                        "log",
+                        f"{_entry(index, event, style)}: the new decision date, "
+                        f"{short_date(event.new_decision_date, style)}, is before the answer.",
+                        event=index,
+                    )
+                )
+            problems += _check_not_too_late(event.new_decision_date, "new_decision_date")
+        if outcome is not None:
+            closing = event.event == "done" and event.action in CLOSING_KINDS.values()
+            if event.event == "outcome":
+                problems.append(
+                    Problem(
+                        "log",
+                        f"{_entry(index, event, style)}: an outcome is already recorded.",
+                        event=index,
+                    )
+                )
+            elif not closing:
+                problems.append(
+                    Problem(
+                        "log",
+                        f"{_entry(index, event, style)} comes after the outcome "
+                        f"({outcome.outcome}, "
+                        f"{short_date(outcome.date, style)}): nothing follows an outcome.",
+                        event=index,
+                    )
+                )
+        elif event.event == "outcome":
+            outcome = event
+    return problems
+
+
+def _entry(index: int, event: Event, style: str) -> str:
+    """How a message names a log entry: its number, what it records and its date."""
+    what = {"done": "done step", "reply": "answer", "outcome": "outcome"}[event.event]
+    return f"History entry {index + 1} ({what}, {short_date(event.date, style)})"
+
+
 def _check_not_too_late(day: date, field: str, round_index: int | None = None) -> list[Problem]:
     if day <= LAST_PLANNABLE_DATE:
         return []
@@ -368,6 +765,22 @@ def _is_supported_country(code: str) -> bool:
     import holidays  # lazy: only needed when a country is named
 
     return code in holidays.list_supported_countries()
+
+
+def _unknown_option(field: str, value: str) -> Problem:
+    choices = {"greeting": GREETINGS, "date_style": DATE_STYLES}[field]
+    label = {"greeting": "greeting", "date_style": "date style"}[field]
+    return Problem(
+        field,
+        f"The {label} {_clip(value)!r} is not known: use {' or '.join(choices)}.",
+    )
+
+
+def _bad_application_id() -> Problem:
+    return Problem(
+        "id",
+        "The application id must be 1 to 64 letters, digits, hyphens or underscores.",
+    )
 
 
 def _unknown_channel(value: str) -> Problem:

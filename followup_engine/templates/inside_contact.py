@@ -12,13 +12,16 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_role_phrase = resolve('role_phrase')
     l_0_at_company = resolve('at_company')
+    l_0_greeting = resolve('greeting')
     l_0_interview_date = resolve('interview_date')
     l_0_sign_off = resolve('sign_off')
     pass
     yield 'A quick question about '
     yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
     yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
-    yield '\n\nHello,\n\nI hope you are well. I interviewed for '
+    yield '\n\n'
+    yield str((undefined(name='greeting') if l_0_greeting is missing else l_0_greeting))
+    yield '\n\nI hope you are well. I interviewed for '
     yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
     yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
     yield ' on '
@@ -27,4 +30,4 @@ def root(context, missing=missing):
     yield str((undefined(name='sign_off') if l_0_sign_off is missing else l_0_sign_off))
 
 blocks = {}
-debug_info = '2=16&6=19&10=24'
+debug_info = '2=17&4=20&6=22&10=27'

@@ -10,13 +10,16 @@ def root(context, missing=missing):
     concat = environment.concat
     cond_expr_undefined = Undefined
     if 0: yield None
+    l_0_greeting = resolve('greeting')
     l_0_role_phrase = resolve('role_phrase')
     l_0_at_company = resolve('at_company')
     l_0_interview_date = resolve('interview_date')
     l_0_employer = resolve('employer')
     l_0_sign_off = resolve('sign_off')
     pass
-    yield 'A quick question about my reference\n\nHello,\n\nThank you again for agreeing to be a reference for me. I interviewed for '
+    yield 'A quick question about my reference\n\n'
+    yield str((undefined(name='greeting') if l_0_greeting is missing else l_0_greeting))
+    yield '\n\nThank you again for agreeing to be a reference for me. I interviewed for '
     yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
     yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
     yield ' on '
@@ -27,4 +30,4 @@ def root(context, missing=missing):
     yield str((undefined(name='sign_off') if l_0_sign_off is missing else l_0_sign_off))
 
 blocks = {}
-debug_info = '6=17&10=24'
+debug_info = '4=18&6=20&10=27'

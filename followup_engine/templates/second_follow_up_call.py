@@ -16,6 +16,7 @@ def root(context, missing=missing):
     l_0_hello = resolve('hello')
     l_0_first_contact_date = resolve('first_contact_date')
     l_0_interview_date = resolve('interview_date')
+    l_0_thank_them = resolve('thank_them')
     pass
     yield 'Call script: one more check-in about '
     yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
@@ -24,14 +25,29 @@ def root(context, missing=missing):
     yield str((undefined(name='ask_for') if l_0_ask_for is missing else l_0_ask_for))
     yield ', then say:\n\n"'
     yield str((undefined(name='hello') if l_0_hello is missing else l_0_hello))
-    yield ' I called on '
-    yield str((undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date))
-    yield ' about '
-    yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
-    yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
-    yield ', after my interview on '
-    yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
-    yield '. I am still interested and wanted to ask once more whether there is any news on the decision."\n\nIf you reach voicemail, leave one short message with your name and number.\n\nAfter this call, stop chasing: let the silence go and put your energy into your other applications.'
+    yield ' '
+    if (undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date):
+        pass
+        yield 'I called on '
+        yield str((undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date))
+        yield ' about '
+        yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
+        yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
+        yield ', after my interview on '
+        yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
+        yield '. I am still interested and wanted to ask once more whether there is any news on the decision.'
+    else:
+        pass
+        yield 'I am calling about '
+        yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
+        yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
+        yield ', after my interview on '
+        yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
+        yield '. I am still interested and wanted to ask whether there is any news on the decision.'
+    if (undefined(name='thank_them') if l_0_thank_them is missing else l_0_thank_them):
+        pass
+        yield ' Thank you for meeting with me.'
+    yield '"\n\nIf you reach voicemail, leave one short message with your name and number.\n\nAfter this call, stop chasing: let the silence go and put your energy into your other applications.'
 
 blocks = {}
-debug_info = '2=18&4=21&6=23'
+debug_info = '2=19&4=22&6=24'

@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_greeting = resolve('greeting')
     l_0_first_contact_date = resolve('first_contact_date')
     l_0_interview_date = resolve('interview_date')
+    l_0_thank_them = resolve('thank_them')
     l_0_sign_off = resolve('sign_off')
     pass
     yield 'Following up on '
@@ -22,15 +23,30 @@ def root(context, missing=missing):
     yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
     yield '\n\n'
     yield str((undefined(name='greeting') if l_0_greeting is missing else l_0_greeting))
-    yield '\n\nI wrote to you on '
-    yield str((undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date))
-    yield ' about '
-    yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
-    yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
-    yield ', after my interview on '
-    yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
-    yield '. I know hiring often takes longer than planned, so I wanted to check in once more.\n\nI am still interested, and a short update on where the decision stands would help me a lot whenever you have a moment.\n\nThank you again for your time.\n\n'
+    yield '\n\n'
+    if (undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date):
+        pass
+        yield 'I wrote to you on '
+        yield str((undefined(name='first_contact_date') if l_0_first_contact_date is missing else l_0_first_contact_date))
+        yield ' about '
+        yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
+        yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
+        yield ', after my interview on '
+        yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
+        yield '. I know hiring often takes longer than planned, so I wanted to check in once more.\n'
+    else:
+        pass
+        yield 'I am following up about '
+        yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
+        yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
+        yield ', after my interview on '
+        yield str((undefined(name='interview_date') if l_0_interview_date is missing else l_0_interview_date))
+        yield '. I know hiring often takes longer than planned.\n'
+    if (undefined(name='thank_them') if l_0_thank_them is missing else l_0_thank_them):
+        pass
+        yield '\nThank you for taking the time to meet with me.\n'
+    yield '\nI am still interested, and a short update on where the decision stands would help me a lot whenever you have a moment.\n\nThank you for your time.\n\n'
     yield str((undefined(name='sign_off') if l_0_sign_off is missing else l_0_sign_off))
 
 blocks = {}
-debug_info = '2=18&4=21&6=23&12=30'
+debug_info = '2=19&4=22&6=24&7=27&9=37&11=42&20=46'

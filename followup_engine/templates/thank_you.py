@@ -13,7 +13,7 @@ def root(context, missing=missing):
     l_0_role_phrase = resolve('role_phrase')
     l_0_greeting = resolve('greeting')
     l_0_interview_day = resolve('interview_day')
-    l_0_team = resolve('team')
+    l_0_topic = resolve('topic')
     l_0_at_company = resolve('at_company')
     l_0_sign_off = resolve('sign_off')
     pass
@@ -23,13 +23,17 @@ def root(context, missing=missing):
     yield str((undefined(name='greeting') if l_0_greeting is missing else l_0_greeting))
     yield '\n\nThank you for taking the time to meet with me on '
     yield str((undefined(name='interview_day') if l_0_interview_day is missing else l_0_interview_day))
-    yield '. I enjoyed our conversation, especially hearing how '
-    yield str((undefined(name='team') if l_0_team is missing else l_0_team))
-    yield ' works day to day.\n\nIt left me even more interested in '
+    yield '.'
+    if (undefined(name='topic') if l_0_topic is missing else l_0_topic):
+        pass
+        yield ' I especially enjoyed talking about '
+        yield str((undefined(name='topic') if l_0_topic is missing else l_0_topic))
+        yield '.'
+    yield '\n\nIt left me even more interested in '
     yield str((undefined(name='role_phrase') if l_0_role_phrase is missing else l_0_role_phrase))
     yield str((undefined(name='at_company') if l_0_at_company is missing else l_0_at_company))
     yield ', and I would be glad to send anything else that helps you with your decision.\n\n'
     yield str((undefined(name='sign_off') if l_0_sign_off is missing else l_0_sign_off))
 
 blocks = {}
-debug_info = '2=18&4=20&6=22&8=26&10=29'
+debug_info = '2=18&4=20&6=22&9=30&11=33'

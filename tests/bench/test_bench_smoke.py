@@ -55,4 +55,5 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
     assert sizes["core_pyodide"] > 0 and sizes["planner_to_first_plan"] >= sizes["core_pyodide"]
     assert sizes["guide_pyodide_files"] == []
     assert figures["engine"]["plans_per_s"] > 0 and figures["engine"]["plans_per_s_holidays"] > 0
+    assert figures["engine"]["plans_per_s_log"] > 0
     assert set(figures["verdicts"]) == set(figures["targets"])

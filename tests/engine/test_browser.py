@@ -14,6 +14,7 @@ def test_plan_response_ok():
     answer = json.loads(plan_response(json.dumps(DATA)))
     assert answer["ok"] is True
     assert answer["plan"]["today"] == "2026-11-25"
+    assert (answer["plan"]["state"], answer["plan"]["outcome"]) == ("waiting", None)
     assert [a["kind"] for a in answer["plan"]["actions"]][:2] == ["thank_you", "keep_applying"]
 
 
@@ -26,12 +27,14 @@ def test_plan_response_lists_every_problem():
                 "field": "interview",
                 "round": 0,
                 "person": None,
+                "event": None,
                 "message": answer["errors"][0]["message"],
             },
             {
                 "field": "channel",
                 "round": None,
                 "person": None,
+                "event": None,
                 "message": "The channel 'fax' is not known: choose email or phone.",
             },
         ],
@@ -58,14 +61,27 @@ def test_unexpected_failures_become_a_generic_error(monkeypatch):
 
 
 def test_calendar_response_whole_plan_and_one_action():
+    # The thank-you is skipped (G16) and keeping on applying has no day: two check-ins remain.
     whole = json.loads(calendar_response(json.dumps(DATA)))
-    assert whole["ok"] is True and whole["ics"].count("BEGIN:VEVENT") == 4
-    one = json.loads(calendar_response(json.dumps(DATA), 0))
-    assert one["ics"].count("BEGIN:VEVENT") == 1 and "SUMMARY:Send a thank-you note" in one["ics"]
+    assert whole["ok"] is True and whole["ics"].count("BEGIN:VEVENT") == 2
+    assert "thank-you" not in whole["ics"] and "Keep applying" not in whole["ics"]
+    by_index = json.loads(calendar_response(json.dumps(DATA), 2))
+    by_id = json.loads(calendar_response(json.dumps(DATA), "follow_up:2026-11-16"))
+    assert by_index == by_id
+    assert by_id["ics"].count("BEGIN:VEVENT") == 1
+    assert "SUMMARY:Email Dana Lee to check in" in by_id["ics"]
+
+
+@pytest.mark.parametrize("action", [0, "thank_you:2026-11-16:dana-lee"])
+def test_calendar_response_refuses_a_skipped_step(action):
+    answer = json.loads(calendar_response(json.dumps(DATA), action))
+    assert answer["ok"] is False and answer["errors"][0]["field"] is None
+    assert "skipped" in answer["errors"][0]["message"]
 
 
 def test_calendar_response_errors():
-    missing = json.loads(calendar_response(json.dumps(DATA), 42))
-    assert missing["ok"] is False and missing["errors"][0]["field"] is None
+    for action in (42, "follow_up:1999-01-01"):
+        missing = json.loads(calendar_response(json.dumps(DATA), action))
+        assert missing["ok"] is False and missing["errors"][0]["field"] is None
     bad = json.loads(calendar_response(json.dumps(situation(decision_date="2026-11-01"))))
     assert bad["errors"][0]["field"] == "decision_date"

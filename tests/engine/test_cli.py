@@ -6,7 +6,7 @@ import json
 import pytest
 from engine_support import situation
 
-from followup_engine import cli
+from followup_engine import cli, plan_from_dict
 
 BASE = ["plan", "--interview", "2026-11-16", "--today", "2026-11-25"]
 
@@ -34,20 +34,31 @@ def test_default_text_format(capsys):
 
 
 def test_every_option(capsys):
-    plan = plan_json(
+    status, out, err = run(
         capsys,
+        "plan",
+        "--interview", "2026-11-16",
         "--interview", "2026-11-02",
+        "--today", "2026-11-17",
         "--decision-date", "2026-11-27",
         "--channel", "email",
         "--country", "US",
         "--candidate", "Sam Rivera",
         "--interviewer", "Dana Lee",
         "--interviewer-email", "dana@example.com",
+        "--interviewer-role", "hiring_manager",
+        "--interviewer-phone", "+1 555 010 0199",
+        "--topic", "the data platform",
+        "--greeting", "full_name",
+        "--date-style", "month_day",
         "--company", "Acme",
         "--role", "Data Analyst",
         "--has-inside-contact",
         "--has-references",
+        "--format", "json",
     )  # fmt: skip
+    assert (status, err) == (0, "")
+    plan = json.loads(out)
     assert kinds(plan).count("thank_you") == 2
     assert {"ask_inside_contact", "ask_references"} <= set(kinds(plan))
     follow_up = next(a for a in plan["actions"] if a["kind"] == "follow_up")
@@ -58,10 +69,34 @@ def test_every_option(capsys):
     )
     assert follow_up["message"]["to"] == "dana@example.com"
     assert "Acme" in follow_up["message"]["subject"]
+    assert follow_up["message"]["body"].startswith("Dear Dana Lee,\n")  # --greeting
+    assert "expected by Friday, November 27, 2026" in follow_up["message"]["body"]  # --date-style
     assert follow_up["message"]["body"].endswith("Sam Rivera")
-    # the interviewer flags apply to the latest round only
+    # The interviewer flags apply to the latest round only; the first round's thank-you is
+    # too late to send on its own (G16).
     notes = [a for a in plan["actions"] if a["kind"] == "thank_you"]
-    assert [n["message"]["to"] for n in notes] == ["", "dana@example.com"]
+    assert [(n["title"], n["status"]) for n in notes] == [
+        ("Send a thank-you note to your interviewer", "skipped"),
+        ("Send a thank-you note to Dana Lee", "overdue"),
+    ]
+    assert notes[1]["message"]["to"] == "dana@example.com"
+    assert "I especially enjoyed talking about the data platform." in notes[1]["message"]["body"]
+
+
+def test_interviewer_role_and_phone_flags_reach_the_plan(capsys):
+    plan = plan_json(
+        capsys,
+        "--interviewer", "Rae Kim",
+        "--interviewer-role", "recruiter",
+        "--interviewer-phone", "+1 555 010 0199",
+        "--channel", "phone",
+    )  # fmt: skip
+    follow_up = next(a for a in plan["actions"] if a["kind"] == "follow_up")
+    assert follow_up["title"] == "Call Rae Kim to check in"
+    assert (follow_up["message"]["to"], follow_up["message"]["subject"]) == (
+        "+1 555 010 0199",
+        None,
+    )
 
 
 def test_checkin_date_and_phone(capsys):
@@ -87,7 +122,7 @@ def test_country_moves_the_follow_up_past_thanksgiving(capsys):
 @pytest.mark.parametrize(
     ("output_format", "marker"),
     [
-        ("text", "1. Mon 16 Nov 2026  [OVERDUE]"),
+        ("text", "1. Mon 16 Nov 2026  [SKIPPED]"),
         ("json", '"today": "2026-11-25"'),
         ("md", "- [ ] **Mon 16 Nov 2026** —"),
         ("ics", "BEGIN:VCALENDAR"),
@@ -101,7 +136,8 @@ def test_every_format(capsys, output_format, marker):
 
 def test_json_format_is_exactly_the_plan(capsys):
     plan = plan_json(capsys)
-    assert set(plan) == {"today", "actions"}
+    assert set(plan) == {"today", "state", "outcome", "actions"}
+    assert plan == plan_from_dict(situation())
 
 
 def test_input_file_with_flags_on_top(capsys, tmp_path):
@@ -159,10 +195,18 @@ def assert_one_line_error(capsys, args, *expected):
         (["plan", "--interview", "tomorrow"], ["interview", "YYYY-MM-DD"]),
         (["plan", "--interview", "10000-01-01"], ["interview"]),
         (["plan", "--interview", "9999-12-01"], ["past the year 9999"]),
-        ([*BASE, "--decision-date", "2026-11-01"], ["decision_date", "before your latest"]),
+        (
+            [*BASE, "--decision-date", "2026-11-01"],
+            ["decision_date", "Sun 1 Nov 2026", "before your first interview"],
+        ),
         ([*BASE, "--checkin-date", "2026-11-01"], ["checkin_date"]),
         ([*BASE, "--channel", "fax"], ["--channel", "invalid choice"]),
         ([*BASE, "--country", "XX"], ["country", "XX"]),
+        ([*BASE, "--interviewer-phone", "call me"], ["interviewer_phone (round 1, interviewer 1)"]),
+        ([*BASE, "--topic", "x" * 201], ["interviewer_topic", "too long"]),
+        ([*BASE, "--greeting", "sir"], ["--greeting", "invalid choice"]),
+        ([*BASE, "--interviewer-role", "boss"], ["--interviewer-role", "invalid choice"]),
+        ([*BASE, "--date-style", "iso"], ["--date-style", "invalid choice"]),
         (
             [*BASE, "--interviewer-email", "javascript:alert(1)"],
             ["interviewer_email (round 1, interviewer 1)"],

@@ -28,7 +28,7 @@ from followup_engine.formats import plan_to_markdown, plan_to_text
 from followup_engine.validation import MAX_TEXT_LENGTH
 
 TEXT_FIELDS = ("candidate", "company", "role")
-PERSON_FIELDS = {"interviewer": "name", "interviewer_email": "email"}
+PERSON_FIELDS = {"interviewer": "name", "interviewer_email": "email", "interviewer_topic": "topic"}
 
 # Inert text: the engine must hand each back exactly as typed, never evaluated.
 MARKUP = [
@@ -63,9 +63,12 @@ NOT_ONE_LINE = {"Cc", "Cs", "Zl", "Zp"}
 
 
 def with_text(field: str, value: str) -> dict:
-    """A situation with an email channel and one interviewer, `value` typed into `field`."""
-    person = {"name": "Dana Lee", "email": "dana@example.com"}
-    data = situation(people=[person], channel="email", decision_date="2026-11-20")
+    """A situation with an email channel and one interviewer, `value` typed into `field`,
+    seen the day after the interview, so that every kind of draft is written."""
+    person = {"name": "Dana Lee", "email": "dana@example.com", "topic": "the data platform"}
+    data = situation(
+        people=[person], channel="email", decision_date="2026-11-20", today="2026-11-17"
+    )
     data.update(has_inside_contact=True, has_references=True)
     if field in PERSON_FIELDS:
         person[PERSON_FIELDS[field]] = value
@@ -85,7 +88,7 @@ def everything_written(data: dict) -> str:
     return "\n".join([json.dumps(plan.to_dict(), ensure_ascii=False), plan_to_text(plan), unfolded])
 
 
-@pytest.mark.parametrize("field", ["interviewer", *TEXT_FIELDS])
+@pytest.mark.parametrize("field", ["interviewer", "interviewer_topic", *TEXT_FIELDS])
 @pytest.mark.parametrize("text", MARKUP)
 def test_markup_and_template_syntax_come_out_as_typed(field, text):
     written = everything_written(with_text(field, text))
@@ -106,7 +109,7 @@ def test_markdown_escapes_markup_from_the_visitor():
     assert "\\<img src=x onerror=alert\\(1\\)\\>" in markdown
 
 
-@pytest.mark.parametrize("field", ["interviewer", "interviewer_email", *TEXT_FIELDS])
+@pytest.mark.parametrize("field", [*PERSON_FIELDS, *TEXT_FIELDS])
 @pytest.mark.parametrize("kind", REFUSED)
 def test_invisible_multi_line_and_huge_text_is_refused_on_its_field(field, kind):
     with pytest.raises(PlanInputError) as caught:
@@ -146,7 +149,8 @@ def test_addresses_that_could_become_links_or_headers_are_refused(address):
 )
 def test_unusual_but_real_addresses_are_kept(address):
     plan = make_plan(situation_from_dict(with_text("interviewer_email", address)))
-    assert plan.actions[0].message.to == address
+    check_ins = [a for a in plan.actions if a.kind in ("follow_up", "second_follow_up")]
+    assert [action.message.to for action in check_ins] == [address, address]
 
 
 @pytest.mark.parametrize("zero", [0xFF10, 0x0660, 0x0966], ids=["fullwidth", "arabic", "hindi"])
@@ -181,8 +185,36 @@ hostile_text = st.text(
 ) | st.builds(lambda char, n: char * n, st.characters(), st.integers(190, 260))
 emails_or_junk = hostile_text | st.from_regex(r"[a-z]{1,6}@[a-z]{1,6}\.(com|org)", fullmatch=True)
 people = st.lists(
-    st.fixed_dictionaries({"name": hostile_text, "email": emails_or_junk}) | json_values,
+    st.fixed_dictionaries(
+        {"name": hostile_text, "email": emails_or_junk},
+        optional={
+            "topic": hostile_text | json_values,
+            "phone": st.sampled_from(["+1 555 010 0199", "555"]) | hostile_text | json_values,
+            "role": st.sampled_from(["recruiter", "hiring_manager", "boss"]) | json_values,
+        },
+    )
+    | json_values,
     max_size=3,
+)
+contacts = st.fixed_dictionaries({}, optional={"name": hostile_text, "email": emails_or_junk})
+log_dates = st.sampled_from(["2026-11-10", "2026-11-20", "2026-11-30", "2026-02-30"])
+log = st.lists(
+    st.fixed_dictionaries(
+        {
+            "date": log_dates | json_values,
+            "event": st.sampled_from(["done", "reply", "outcome", "ghosted"]) | json_values,
+        },
+        optional={
+            "action": st.sampled_from(["keep_applying", "follow_up:2026-11-16", "reply_to_offer"])
+            | hostile_text
+            | json_values,
+            "new_decision_date": log_dates | json_values,
+            "outcome": st.sampled_from(["offer", "rejection", "withdrawn", "ghosted"])
+            | json_values,
+        },
+    )
+    | json_values,
+    max_size=4,
 )
 rounds = st.lists(
     st.fixed_dictionaries(
@@ -205,40 +237,99 @@ situations = st.fixed_dictionaries(
         "has_inside_contact": st.booleans() | json_values,
         "has_references": st.booleans() | json_values,
         "country": st.sampled_from(["US", "de", "XX", None]) | json_values,
+        "log": log | json_values,
+        "inside_contact": contacts | json_values,
+        "references": st.lists(contacts | json_values, max_size=3) | json_values,
+        "greeting": st.sampled_from(["first_name", "full_name", "Sir"]) | json_values,
+        "date_style": st.sampled_from(["day_month", "month_day", "iso"]) | json_values,
+        "id": st.sampled_from(["acme-1", "../etc", "x" * 65]) | hostile_text | json_values,
         "__proto__": json_values,
     },
 )
 
 
+# Steps the plans of `logged_situations` can hold, and one they cannot.
+STEP_IDS = [
+    "thank_you:2026-11-16:dana-lee",
+    "follow_up:2026-11-16",
+    "second_follow_up:2026-11-16",
+    "ask_inside_contact:2026-11-16",
+    "ask_references:2026-11-16:jo-park",
+    "follow_up:reply-2026-11-20",
+    "keep_applying",
+    "reply_to_rejection",
+    "reply_to_offer",
+    "withdraw",
+    "follow_up:1999-01-01",
+]
+# A valid situation whose history alone may be junk: the log's checks and the plan's
+# reading of it get past the parsing more often than in `situations`.
+logged_situations = st.fixed_dictionaries(
+    {
+        "today": st.sampled_from(["2026-11-25", "2026-12-31"]),
+        "rounds": st.just(
+            [{"date": "2026-11-16", "interviewers": [{"name": "Dana Lee", "email": "d@x.org"}]}]
+        ),
+        "log": log
+        | st.lists(
+            st.fixed_dictionaries(
+                {
+                    "date": log_dates,
+                    "event": st.sampled_from(["done", "reply", "outcome"]),
+                    "action": st.sampled_from(STEP_IDS),
+                    "new_decision_date": st.sampled_from([None, "2026-11-20", "2026-12-04"]),
+                    "outcome": st.sampled_from(["offer", "rejection", "withdrawn"]),
+                }
+            ),
+            max_size=5,
+        ),
+    },
+    optional={"references": st.just([{"name": "Jo Park"}]), "has_inside_contact": st.booleans()},
+)
+
+
+def assert_readable(error: PlanInputError) -> None:
+    assert error.problems
+    assert all(problem.message and "\n" not in problem.message for problem in error.problems)
+
+
 def accepted_texts(parsed) -> list[str]:
     people = [p for r in parsed.rounds for p in r.interviewers]
+    contacts = [*parsed.references, *([parsed.inside_contact] if parsed.inside_contact else [])]
     return [
         parsed.candidate,
         parsed.company,
         parsed.role,
-        *(p.name for p in people),
-        *(p.email for p in people),
+        *(text for p in people for text in (p.name, p.email, p.topic, p.phone)),
+        *(text for p in contacts for text in (p.name, p.email)),
     ]
 
 
-@given(json_values | situations)
+@given(json_values | situations | logged_situations)
 def test_validation_refuses_junk_with_problems_and_keeps_only_clean_text(data):
     try:
         parsed = situation_from_dict(data)
     except PlanInputError as error:
-        assert error.problems
-        assert all(problem.message and "\n" not in problem.message for problem in error.problems)
+        assert_readable(error)
         return
     for text in accepted_texts(parsed):
         assert len(text) <= MAX_TEXT_LENGTH
         assert not BIDI_CONTROLS & set(text)
         assert not any(unicodedata.category(char) in NOT_ONE_LINE for char in text)
-    plan = make_plan(parsed)
+    try:
+        # A log entry naming a step the plan does not have, or one done before its round,
+        # can only be found against the plan's steps.
+        plan = make_plan(parsed)
+    except PlanInputError as error:
+        assert_readable(error)
+        assert {problem.field for problem in error.problems} == {"log"}
+        assert all(problem.event is not None for problem in error.problems)
+        return
     plan_to_ics(plan, parsed).encode("utf-8")
     plan_to_markdown(plan), plan_to_text(plan)
 
 
-@given(json_values | situations)
+@given(json_values | situations | logged_situations)
 def test_the_page_always_gets_an_answer_it_can_read(data):
     text = json.dumps(data)
     for answer in (json.loads(plan_response(text)), json.loads(calendar_response(text))):

@@ -7,18 +7,29 @@ from followup_engine import plan_from_dict
 from followup_engine.messages import TEMPLATE_NAMES, role_phrase, template_environment
 
 ALL_KINDS = dict(has_inside_contact=True, has_references=True)
+# On the interview day nothing is late yet, so every kind of draft is in the plan.
+INTERVIEW_DAY = "2026-11-16"
 
 
 def messages(data):
     return [a["message"] for a in plan_from_dict(data)["actions"] if a["message"]]
 
 
-def assert_clean(message):
-    text = message["subject"] + "\n" + message["body"]
+def drafts_by_kind(data):
+    return {a["kind"]: a["message"] for a in plan_from_dict(data)["actions"] if a["message"]}
+
+
+def assert_clean(message, channel="email"):
+    if channel == "phone":
+        assert message["subject"] is None  # a call script has no subject line (G24)
+    else:
+        subject = message["subject"]
+        assert subject and "\n" not in subject and subject.strip() == subject
+    text = (message["subject"] or "") + "\n" + message["body"]
     for leftover in ("{{", "}}", "{%", "None", "the the", "  ", " ,", " .", "role role"):
         assert leftover not in text, (leftover, text)
-    assert "\n" not in message["subject"] and message["subject"].strip() == message["subject"]
     assert message["body"] == message["body"].strip()
+    assert "\n\n\n" not in message["body"]
 
 
 @pytest.mark.parametrize("channel", ["email", "phone"])
@@ -26,13 +37,33 @@ def assert_clean(message):
     "when", [{}, {"decision_date": "2026-11-27"}, {"checkin_date": "2026-12-01"}]
 )
 def test_drafts_with_every_field_missing(channel, when):
-    data = situation(people=[], channel=channel, **when, **ALL_KINDS)
-    drafts = messages(data)
-    assert len(drafts) == 5
-    for message in drafts:
-        assert_clean(message)
-    assert drafts[0]["body"].startswith("Hello,")
-    assert "the role" in drafts[0]["subject"] and "your team" in drafts[0]["body"]
+    data = situation(people=[], channel=channel, today=INTERVIEW_DAY, **when, **ALL_KINDS)
+    actions = [a for a in plan_from_dict(data)["actions"] if a["message"]]
+    assert [a["kind"] for a in actions] == [
+        "thank_you",
+        "follow_up",
+        "ask_inside_contact",
+        "ask_references",
+        "second_follow_up",
+    ]
+    for action in actions:
+        assert_clean(action["message"], action["channel"])
+        assert action["message"]["to"] is None
+    thank_you = actions[0]["message"]
+    assert thank_you["body"].startswith("Hello,")
+    assert "the role" in thank_you["subject"] and "the role" in thank_you["body"]
+
+
+@pytest.mark.parametrize("outcome", ["rejection", "offer", "withdrawn"])
+def test_closing_drafts_with_every_field_missing(outcome):
+    closed = {"date": "2026-11-20", "event": "outcome", "outcome": outcome}
+    drafts = drafts_by_kind(situation(people=[], log=[closed]))
+    (message,) = drafts.values()
+    assert_clean(message)
+    assert message["body"].startswith("Hello,") and "the role" in message["subject"]
+    assert message["to"] is None
+    if outcome != "offer":
+        assert "your team" in message["body"]
 
 
 @pytest.mark.parametrize("channel", ["email", "phone"])
@@ -43,17 +74,25 @@ def test_drafts_name_role_company_interviewer_and_date(channel):
         role="Data Analyst",
         candidate="Sam Rivera",
         channel=channel,
+        today=INTERVIEW_DAY,
         **ALL_KINDS,
     )
-    drafts = messages(data)
-    for message in drafts:
-        assert_clean(message)
-        assert "the Data Analyst role" in message["subject"] + message["body"]
-        assert message["body"].rstrip().endswith("Sam Rivera") or channel == "phone"
-    follow_up = drafts[1]
-    assert "Acme" in follow_up["subject"]
+    actions = [a for a in plan_from_dict(data)["actions"] if a["message"]]
+    assert len(actions) == 5
+    for action in actions:
+        message = action["message"]
+        assert_clean(message, action["channel"])
+        assert "the Data Analyst role" in (message["subject"] or "") + message["body"]
+        assert message["body"].rstrip().endswith("Sam Rivera") or action["channel"] == "phone"
+    follow_up = next(a["message"] for a in actions if a["kind"] == "follow_up")
     assert "Monday 16 November 2026" in follow_up["body"]
-    assert "Dana Lee" in follow_up["body"]
+    if channel == "email":
+        assert "Acme" in follow_up["subject"]
+        assert follow_up["body"].startswith("Dear Dana,\n")
+    else:
+        assert "at Acme" in follow_up["body"]
+        assert follow_up["body"].startswith("Ask for Dana Lee, then say:")
+        assert "Hello, this is Sam Rivera." in follow_up["body"]
 
 
 def test_only_some_fields_missing():
@@ -65,20 +104,24 @@ def test_only_some_fields_missing():
 
 def test_visitor_text_is_never_rendered_as_a_template():
     data = situation(
-        people=[{"name": "{{ 7*7 }}", "email": ""}],
+        people=[{"name": "{{ 7*7 }}", "email": "", "topic": "{% if 1 %}x{% endif %}"}],
         company="{% raw %}Acme",
         role="{{ config }}",
         candidate="{# Sam #}",
+        greeting="full_name",
+        today=INTERVIEW_DAY,
     )
-    thank_you = messages(data)[0]
+    thank_you = drafts_by_kind(data)["thank_you"]
     assert thank_you["body"].startswith("Dear {{ 7*7 }},")
+    assert "talking about {% if 1 %}x{% endif %}." in thank_you["body"]
     assert "{% raw %}Acme" in thank_you["body"] and "49" not in thank_you["body"]
     assert thank_you["body"].endswith("{# Sam #}")
 
 
 def test_every_template_renders_and_has_a_single_line_subject():
     names = sorted(set(TEMPLATE_NAMES.values()))
-    assert len(names) == 7
+    assert len(names) == 10
+    assert {"reply_to_rejection.txt", "reply_to_offer.txt", "withdraw.txt"} <= set(names)
     for name in names:
         assert template_environment().get_template(name)
 

@@ -26,10 +26,31 @@ def only(data, kind):
 def test_thank_you_on_the_day_of_a_weekday_round():
     note = only(situation("2026-11-20", people=[dana()]), "thank_you")
     assert note["date"] == "2026-11-20"
+    assert (note["id"], note["status"]) == ("thank_you:2026-11-20:dana-lee", "overdue")
     assert note["rule"] == "G4" and note["channel"] == "email"
     assert note["guide"] == "thank-you-note/#send-it-within-24-hours"
     assert note["message"]["to"] == "dana@example.com"
-    assert note["message"]["body"].startswith("Dear Dana Lee,")
+    assert note["message"]["body"].startswith("Dear Dana,\n")
+
+
+def test_thank_you_greets_by_full_name_when_asked_and_keeps_an_honorific():
+    full = only(situation("2026-11-20", people=[dana()], greeting="full_name"), "thank_you")
+    assert full["message"]["body"].startswith("Dear Dana Lee,\n")
+    doctor = only(situation("2026-11-20", people=[{"name": "Dr. Ana Silva"}]), "thank_you")
+    assert doctor["message"]["body"].startswith("Dear Dr. Ana Silva,\n")
+
+
+def test_thank_you_mentions_the_topic_and_no_generic_praise():
+    topic = {**dana(), "topic": "the new data platform"}
+    with_topic = only(situation("2026-11-20", people=[topic]), "thank_you")["message"]["body"]
+    assert with_topic.split("\n\n")[1] == (
+        "Thank you for taking the time to meet with me on Friday 20 November. "
+        "I especially enjoyed talking about the new data platform."
+    )
+    without = only(situation("2026-11-20", people=[dana()]), "thank_you")["message"]["body"]
+    for body in (with_topic, without):
+        assert "I enjoyed our conversation" not in body
+    assert "especially" not in without
 
 
 def test_thank_you_after_a_saturday_round_waits_for_monday():
@@ -45,24 +66,26 @@ def test_thank_you_after_a_round_on_a_public_holiday_waits_for_the_next_business
 
 def test_one_thank_you_per_interviewer_each_addressed_to_them():
     people = [dana(), {"name": "Omar Haddad", "email": "omar@example.com"}, {"name": "Li Wei"}]
-    notes = actions(situation(people=people), "thank_you")
+    notes = actions(situation(people=people, today="2026-11-16"), "thank_you")
     assert [note["message"]["to"] for note in notes] == [
         "dana@example.com",
         "omar@example.com",
-        "",
+        None,
     ]
     assert [note["message"]["body"].splitlines()[0] for note in notes] == [
-        "Dear Dana Lee,",
-        "Dear Omar Haddad,",
-        "Dear Li Wei,",
+        "Dear Dana,",
+        "Dear Omar,",
+        "Dear Li,",
     ]
     assert "Li Wei" in notes[2]["title"]
+    assert len({note["id"] for note in notes}) == 3
 
 
 def test_a_round_without_named_interviewers_gets_one_generic_note():
-    (note,) = actions(situation(people=[{"name": "", "email": ""}]), "thank_you")
+    data = situation(people=[{"name": "", "email": ""}], today="2026-11-16")
+    (note,) = actions(data, "thank_you")
     assert note["message"]["body"].startswith("Hello,")
-    assert note["message"]["to"] == ""
+    assert note["message"]["to"] is None
     assert note["title"] == "Send a thank-you note to your interviewer"
 
 
@@ -86,7 +109,10 @@ def test_agreed_check_in_keeps_the_exact_date_and_channel():
         "G3",
     )
     assert follow_up["guide"] == "before-you-leave/#keep-to-what-you-agreed"
-    assert follow_up["message"]["subject"].startswith("Call script")
+    # A call script (G24): no subject, nobody's number known yet.
+    assert (follow_up["message"]["to"], follow_up["message"]["subject"]) == (None, None)
+    assert follow_up["message"]["body"].startswith("Ask for the hiring manager or HR")
+    assert "we agreed that I would call" in follow_up["message"]["body"]
 
 
 def test_agreed_check_in_defaults_to_email():
@@ -134,21 +160,30 @@ def test_promised_date_over_uk_christmas_and_boxing_day():
     assert follow_up["date"] == "2026-12-29"
 
 
-def test_promised_date_without_any_address_means_a_call():
-    follow_up = only(situation(decision_date="2026-11-27", people=[{"name": "Dana"}]), "follow_up")
-    assert follow_up["channel"] == "phone"
-    assert follow_up["message"]["to"] == ""
-    assert follow_up["message"]["body"].startswith("Ask for Dana")
+def test_promised_date_without_any_address_is_an_email_to_fill_in():
+    data = situation(decision_date="2026-11-27", people=[{"name": "Dana Lee"}])
+    follow_up = only(data, "follow_up")
+    assert follow_up["channel"] == "email"
+    assert follow_up["title"] == "Email Dana Lee to check in"
+    assert follow_up["message"]["to"] is None
+    assert follow_up["message"]["subject"] == "Checking in about the role"
+    assert follow_up["message"]["body"].startswith("Dear Dana,")
 
 
 def test_promised_date_uses_the_channel_the_visitor_chose():
     data = situation(decision_date="2026-11-27", channel="email")
     follow_up = only(data, "follow_up")
-    assert follow_up["channel"] == "email" and follow_up["message"]["to"] == ""
+    assert follow_up["channel"] == "email" and follow_up["message"]["to"] is None
     phone = only(
         situation(decision_date="2026-11-27", channel="phone", people=[dana()]), "follow_up"
     )
-    assert phone["channel"] == "phone"
+    assert phone["channel"] == "phone" and phone["title"] == "Call Dana Lee to check in"
+    # A call script goes to the interviewer's number, never to their email address.
+    assert (phone["message"]["to"], phone["message"]["subject"]) == (None, None)
+    assert phone["message"]["body"].startswith("Ask for Dana Lee")
+    numbered = {**dana(), "phone": "+1 555 010 0199"}
+    data = situation(decision_date="2026-11-27", channel="phone", people=[numbered])
+    assert only(data, "follow_up")["message"]["to"] == "+1 555 010 0199"
 
 
 # G7/G8: no timeline
@@ -180,8 +215,10 @@ def test_no_timeline_after_a_long_holiday_takes_the_next_business_day():
     assert g7_g8_no_timeline_day(latest, BusinessCalendar(holidays=closed)) == date(2026, 11, 18)
 
 
-def test_no_timeline_without_an_address_means_a_call():
-    assert only(situation(), "follow_up")["channel"] == "phone"
+def test_no_timeline_without_an_address_is_an_email_to_fill_in():
+    follow_up = only(situation(), "follow_up")
+    assert follow_up["channel"] == "email" and follow_up["message"]["to"] is None
+    assert follow_up["title"] == "Email the hiring manager or HR to check in"
 
 
 # G14: the latest round counts
@@ -211,14 +248,29 @@ def test_second_follow_up_five_business_days_later_same_channel_and_recipient():
     assert second["date"] == "2026-12-07"
     assert (second["channel"], second["message"]["to"]) == (first["channel"], "dana@example.com")
     assert second["rule"] == "G11" and second["guide"] == "second-check-in/#one-more-note"
-    assert "Monday 30 November 2026" in second["message"]["body"]
+    # G23: it answers the first in the same thread.
+    assert second["message"]["subject"] == "Re: " + first["message"]["subject"]
+    # G16: nothing says the first was sent, or when, until the log records it.
+    assert "I wrote to you" not in second["message"]["body"]
+    assert "30 November" not in second["message"]["body"]
+
+
+def test_second_follow_up_names_the_day_the_log_says_the_first_was_sent():
+    sent = {"date": "2026-11-30", "event": "done", "action": "follow_up:2026-11-16"}
+    data = situation(decision_date="2026-11-27", people=[dana()], today="2026-12-01", log=[sent])
+    first, second = only(data, "follow_up"), only(data, "second_follow_up")
+    assert (first["status"], first["done_on"]) == ("done", "2026-11-30")
+    assert (second["date"], second["status"]) == ("2026-12-07", "upcoming")
+    assert "I wrote to you on Monday 30 November 2026" in second["message"]["body"]
 
 
 def test_second_follow_up_by_phone_has_a_call_script():
     second = only(situation(checkin_date="2026-12-01", channel="phone"), "second_follow_up")
     assert second["channel"] == "phone"
-    assert second["message"]["subject"].startswith("Call script")
+    assert second["message"]["subject"] is None
+    assert second["message"]["body"].startswith("Ask for the hiring manager or HR")
     assert "stop chasing" in second["message"]["body"]
+    assert "I called on" not in second["message"]["body"]
 
 
 # G10: inside contact and references
@@ -235,7 +287,7 @@ def test_inside_contact_and_references_three_business_days_after_the_follow_up()
     assert contact["date"] == references["date"] == "2026-12-01"  # follow-up Thu 26 Nov
     assert contact["guide"] == "no-timeline/#ask-an-inside-contact"
     assert references["guide"] == "no-timeline/#ask-your-references"
-    assert contact["message"]["to"] == references["message"]["to"] == ""
+    assert contact["message"]["to"] is None and references["message"]["to"] is None
     assert "Has anyone from Acme" in references["message"]["body"]
 
 
@@ -245,6 +297,7 @@ def test_inside_contact_and_references_three_business_days_after_the_follow_up()
 def test_keep_applying_is_dated_today_and_never_overdue():
     keep = only(situation(), "keep_applying")
     assert keep == {
+        "id": "keep_applying",
         "date": "2026-11-25",
         "kind": "keep_applying",
         "channel": None,
@@ -252,6 +305,8 @@ def test_keep_applying_is_dated_today_and_never_overdue():
         "why": keep["why"],
         "rule": "G12",
         "guide": "keep-applying/#keep-your-search-moving",
+        "status": "due",
+        "done_on": None,
         "overdue": False,
         "message": None,
     }
@@ -264,14 +319,20 @@ def test_keep_applying_waits_for_a_future_round():
 # Overdue and ordering
 
 
-def test_actions_before_today_are_overdue_and_the_plan_stays_complete():
+def test_a_late_arrival_gets_one_overdue_check_in_and_the_rest_counts_from_today():
     plan = actions(situation("2026-10-01", today="2026-11-25"))
-    assert [(a["kind"], a["overdue"]) for a in plan] == [
-        ("thank_you", True),
-        ("follow_up", True),
-        ("second_follow_up", True),
-        ("keep_applying", False),
+    assert [(a["kind"], a["status"], a["date"], a["overdue"]) for a in plan] == [
+        ("thank_you", "skipped", "2026-10-01", False),
+        ("follow_up", "overdue", "2026-10-12", True),  # keeps the date it was planned for
+        ("keep_applying", "due", "2026-11-25", False),
+        ("second_follow_up", "upcoming", "2026-12-02", False),  # 5 business days after today
     ]
+    thank_you, follow_up, _, second = plan
+    # G16: the thank-you is too late to send on its own; the check-in thanks them instead.
+    assert (thank_you["rule"], thank_you["message"]) == ("G16", None)
+    assert thank_you["guide"] == "if-you-are-late/#a-late-thank-you"
+    assert "Thank you for taking the time to meet with me" in follow_up["message"]["body"]
+    assert "I wrote to you" not in second["message"]["body"]
 
 
 def test_nothing_is_overdue_when_today_is_the_interview_day():

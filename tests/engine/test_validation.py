@@ -48,10 +48,30 @@ def test_a_round_without_a_date():
 
 
 @pytest.mark.parametrize("field", ["decision_date", "checkin_date"])
-def test_dates_before_the_latest_round(field):
-    problem = first(situation("2026-11-02", "2026-11-16", **{field: "2026-11-10"}))
+def test_dates_before_the_first_round(field):
+    problem = first(situation("2026-11-02", "2026-11-16", **{field: "2026-10-30"}))
     assert problem.field == field
-    assert "before your latest interview (2026-11-16)" in problem.message
+    assert "Fri 30 Oct 2026" in problem.message
+    assert "before your first interview (Mon 2 Nov 2026)" in problem.message
+
+
+@pytest.mark.parametrize("field", ["decision_date", "checkin_date"])
+def test_a_date_between_rounds_belonged_to_the_earlier_round(field):
+    from followup_engine import plan_from_dict
+
+    data = situation("2026-11-02", "2026-11-16", **{field: "2026-11-10"})
+    assert getattr(situation_from_dict(data), field).isoformat() == "2026-11-10"
+    (follow_up,) = [a for a in plan_from_dict(data)["actions"] if a["kind"] == "follow_up"]
+    # G14/G19: the latest round's check-in falls back to G8, and the why says so.
+    assert (follow_up["id"], follow_up["rule"], follow_up["date"]) == (
+        "follow_up:2026-11-16",
+        "G8",
+        "2026-11-26",
+    )
+    assert follow_up["why"].startswith(
+        "The date you were given, Tue 10 Nov 2026, belonged to an earlier round and no "
+        "longer applies."
+    )
 
 
 def test_the_contract_example_message():
@@ -60,7 +80,9 @@ def test_the_contract_example_message():
         "field": "decision_date",
         "round": None,
         "person": None,
-        "message": "The decision date 2026-11-01 is before your latest interview (2026-11-16).",
+        "event": None,
+        "message": "The decision date, Sun 1 Nov 2026, is before your first interview "
+        "(Mon 16 Nov 2026).",
     }
 
 
@@ -226,3 +248,29 @@ def test_empty_strings_mean_missing():
 
 def test_unknown_keys_are_ignored():
     assert situation_from_dict(situation(colour="blue")).rounds
+
+
+def test_a_situation_reads_back_from_its_own_dict():
+    data = situation(
+        people=[{**dana(), "role": "recruiter", "phone": "+1 555 010 0199", "topic": "SQL"}],
+        id="acme-1",
+        decision_date="2026-11-27",
+        channel="phone",
+        inside_contact={"name": "Kim Park", "email": "kim@example.com"},
+        references=[{"name": "Jo Park", "email": ""}],
+        greeting="full_name",
+        date_style="month_day",
+        log=[{"date": "2026-11-20", "event": "reply", "new_decision_date": "2026-12-04"}],
+    )
+    parsed = situation_from_dict(data)
+    written = parsed.to_dict()
+    assert written["rounds"][0]["interviewers"] == [
+        {
+            "name": "Dana Lee",
+            "email": "dana@example.com",
+            "role": "recruiter",
+            "phone": "+1 555 010 0199",
+            "topic": "SQL",
+        }
+    ]
+    assert situation_from_dict(written) == parsed
