@@ -14,7 +14,13 @@ from .model import PlanInputError, Problem
 from .schedule import make_checked_plan
 from .validation import situation_from_dict
 
-__all__ = ["agenda_calendar_response", "agenda_response", "calendar_response", "plan_response"]
+__all__ = [
+    "agenda_calendar_response",
+    "agenda_csv_response",
+    "agenda_response",
+    "calendar_response",
+    "plan_response",
+]
 
 _UNREADABLE = Problem(None, "The planner could not read the form data. Please try again.")
 _INTERNAL = Problem(
@@ -47,6 +53,16 @@ def agenda_response(export_json: str) -> str:
     from .agenda import agenda_from_dict
 
     return _respond(export_json, lambda data: {"ok": True, "agenda": agenda_from_dict(data)})
+
+
+def agenda_csv_response(export_json: str) -> str:
+    """`{"ok": true, "csv": ...}`: the agenda as a spreadsheet file (formula-safe cells)."""
+    from .agenda import agenda_from_dict
+    from .formats import agenda_to_csv
+
+    return _respond(
+        export_json, lambda data: {"ok": True, "csv": agenda_to_csv(agenda_from_dict(data))}
+    )
 
 
 def agenda_calendar_response(export_json: str) -> str:

@@ -205,7 +205,10 @@ def _fold_thanks_into_check_ins(steps: list[Step], situation: Situation) -> list
         if step.reason == "folded"
         else step.date
         for step in reversed(folded)
-        if step.kind == "thank_you" and step.status == "skipped" and step.recipient
+        if step.kind == "thank_you"
+        and step.status == "skipped"
+        and step.recipient
+        and step.recipient.key  # someone unnamed: no later message can be said to reach them
     }
     thanked_by: dict[str, Step] = {}
     result = []

@@ -152,10 +152,12 @@ def test_every_valid_situation_gets_a_plan_that_keeps_the_rules(data):
 
     # G11 and G16: five business days after the check-in, or after today when it is overdue,
     # by the same channel to the same person; G23: an email answers the first in its thread.
-    counts_from = max(first.date, today)
+    # (an overdue one is sent on the next business day at the earliest, G13)
+    counts_from = max(first.date, calendar.on_or_after(today))
     (second,) = by_kind["second_follow_up"]
     assert second.date >= calendar.add_business_days(counts_from, 5)
-    assert second.date <= counts_from + timedelta(days=14)
+    # Moved a day or two at most, when another message to that person falls on its day.
+    assert second.date <= calendar.add_business_days(counts_from, 7)
     assert (second.channel, second.message.to) == (first.channel, first.message.to)
     if first.channel == "email":
         assert second.message.subject == f"Re: {first.message.subject}"

@@ -320,7 +320,7 @@ def test_keep_applying_waits_for_a_future_round():
 
 
 def test_a_late_arrival_gets_one_overdue_check_in_and_the_rest_counts_from_today():
-    plan = actions(situation("2026-10-01", today="2026-11-25"))
+    plan = actions(situation("2026-10-01", today="2026-11-25", people=[dana()]))
     assert [(a["kind"], a["status"], a["date"], a["overdue"]) for a in plan] == [
         ("thank_you", "skipped", "2026-10-01", False),
         ("follow_up", "overdue", "2026-10-12", True),  # keeps the date it was planned for
