@@ -15,22 +15,61 @@ REPO = Path(__file__).resolve().parents[2]
 HANG_GUARD_SECONDS = 600
 
 
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """In a process of its own: here `bench` is this test folder, not the benchmark."""
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+
+
 def test_bench_helpers_do_what_their_examples_say() -> None:
-    # In a process of its own: here `bench` is this test folder, not the benchmark.
-    check = "import doctest, bench.run as run; raise SystemExit(doctest.testmod(run).failed)"
-    done = subprocess.run([sys.executable, "-c", check], cwd=REPO, capture_output=True, text=True)
+    done = run_python(
+        "import doctest, bench.run, bench.applications\n"
+        "raise SystemExit(sum(doctest.testmod(m).failed for m in (bench.run, bench.applications)))"
+    )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# What the stored applications hold, summed up in the benchmark's own process.
+SUMMARY = """
+import json
+from bench.applications import stored_applications
+from followup_engine.browser import agenda_response
+
+export = stored_applications(50)
+reply = json.loads(agenda_response(json.dumps(export)))
+situations = [application["situation"] for application in export["applications"]]
+print(json.dumps({
+    "ok": reply["ok"],
+    "items": len(reply["agenda"]["items"]),
+    "same_again": stored_applications(50) == export,
+    "ids": len({application["id"] for application in export["applications"]}),
+    "countries": sorted({situation["country"] or "" for situation in situations}),
+    "rounds": sorted({len(situation["rounds"]) for situation in situations}),
+    "events": sorted({event["event"] for situation in situations for event in situation["log"]}),
+}))
+"""
+
+
+def test_stored_applications_are_valid_varied_and_the_same_every_time() -> None:
+    """Every application plans, the agenda has work in it, and what varies does vary."""
+    done = run_python(SUMMARY)
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = json.loads(done.stdout)
+    assert found["ok"] and found["same_again"] and found["ids"] == 50
+    assert found["items"] >= 50
+    assert len(found["countries"]) >= 3 and "" in found["countries"]
+    assert found["rounds"] == [1, 2, 3]
+    assert found["events"] == ["done", "outcome", "reply"]
 
 
 def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> None:
     command = [sys.executable, "-m", "bench", "--site", str(site_dir), "--out", str(tmp_path)]
     command += ["--runs", "1", "--edits", "3", "--no-warm-up", "--no-mkdocs"]
-    command += ["--engine-seconds", "0.05"]
+    command += ["--engine-seconds", "0.05", "--agenda-applications", "5", "--agenda-runs", "2"]
     done = subprocess.run(
         command, cwd=REPO, capture_output=True, text=True, timeout=HANG_GUARD_SECONDS, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "1. Cold" in done.stdout and "6. Engine" in done.stdout
+    assert "1. Cold" in done.stdout and "6. Engine" in done.stdout and "8. Agenda" in done.stdout
 
     figures = json.loads((tmp_path / "latest.json").read_text())
     browser = figures["browser"]
@@ -56,4 +95,8 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
     assert sizes["guide_pyodide_files"] == []
     assert figures["engine"]["plans_per_s"] > 0 and figures["engine"]["plans_per_s_holidays"] > 0
     assert figures["engine"]["plans_per_s_log"] > 0
+    agenda = figures["agenda"]
+    assert agenda["applications"] == 5 and agenda["items"] > 0
+    assert agenda["cpython_ms"] > 0 and agenda["pyodide_ms"] > 0 and agenda["pyodide_first_ms"] > 0
+    assert len(agenda["pyodide_runs_ms"]) == 2
     assert set(figures["verdicts"]) == set(figures["targets"])
