@@ -26,6 +26,7 @@ log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 # Why each part: scripts, workers, fetches, styles and fonts only from this origin;
 # 'wasm-unsafe-eval' lets Pyodide compile its WebAssembly (nothing else is eval'd);
 # img-src data: covers Material's icons, which its stylesheet embeds as data: SVG masks;
+# manifest-src: the web app manifest that makes the planner installable (its icons are img-src);
 # no plugins, no <base> tricks, and no form may submit anywhere (the planner never submits).
 POLICY = "; ".join(
     (
@@ -34,6 +35,7 @@ POLICY = "; ".join(
         "worker-src 'self'",
         "connect-src 'self'",
         "img-src 'self' data:",
+        "manifest-src 'self'",
         "style-src 'self'",
         "font-src 'self'",
         "object-src 'none'",
