@@ -753,7 +753,7 @@ def _check_not_too_late(day: date, field: str, round_index: int | None = None) -
     return [
         Problem(
             field,
-            f"The {_DATE_LABELS[field]}{where}, {day.isoformat()}, is too late: the plan would "
+            f"The {_DATE_LABELS[field]}{where}, {short_date(day)}, is too late: the plan would "
             "run past the year 9999.",
             round_index,
         )

@@ -24,10 +24,29 @@ const WEEKDAYS = "Sunday Monday Tuesday Wednesday Thursday Friday Saturday".spli
 const MONTHS =
   "January February March April May June July August September October November December".split(" ");
 
-/** "Tuesday, November 17, 2026" for 2026-11-17. */
-export function dateInWords(iso) {
+// Languages whose speakers write the month before the day (American usage); everyone else
+// reads "Tuesday 17 November 2026". The engine writes drafts the same way (`date_style`).
+const MONTH_FIRST = new Set(["en-US", "en-PH", "es-US", "en-AS", "en-GU", "en-UM", "en-VI"]);
+
+/** The engine's date style for a language tag such as "en-GB". */
+export function dateStyleOf(language) {
+  return MONTH_FIRST.has(language) ? "month_day" : "day_month";
+}
+
+/** The region of a language tag ("en-GB" -> "GB"), or "" when it names none. */
+export function regionOf(language) {
+  const match = /^[a-z]{2,3}(?:-[A-Za-z]{4})?-([A-Z]{2})(?:-|$)/i.exec(language ?? "");
+  return match ? match[1].toUpperCase() : "";
+}
+
+export const DATE_STYLE = dateStyleOf(globalThis.navigator?.language ?? "en-US");
+
+/** "Tuesday, November 17, 2026" (month_day) or "Tuesday 17 November 2026" for 2026-11-17. */
+export function dateInWords(iso, style = DATE_STYLE) {
   const [year, month, day] = iso.split("-").map(Number);
   const date = new Date(2000, 0, 1);
   date.setFullYear(year, month - 1, day); // years below 100 stay as written
-  return `${WEEKDAYS[date.getDay()]}, ${MONTHS[month - 1]} ${day}, ${year}`;
+  const weekday = WEEKDAYS[date.getDay()];
+  if (style === "month_day") return `${weekday}, ${MONTHS[month - 1]} ${day}, ${year}`;
+  return `${weekday} ${day} ${MONTHS[month - 1]} ${year}`;
 }

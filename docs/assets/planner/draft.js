@@ -10,13 +10,20 @@ import { isIsoDate } from "./dates.js";
 
 const MAX_ROUNDS = 20;
 const MAX_PEOPLE = 20;
+const MAX_REFERENCES = 10;
+const MAX_EVENTS = 200; // the engine's limit (validation.MAX_EVENTS)
 const MAX_TEXT = 300;
 const CHANNELS = ["", "email", "phone"];
+const ROLES = ["interviewer", "hiring_manager", "recruiter"];
+const GREETINGS = ["first_name", "full_name"];
+const EVENTS = ["done", "reply", "outcome"];
+const OUTCOMES = ["offer", "rejection", "withdrawn"];
 const TEXT_FIELDS = ["candidate", "company", "role"];
 const DATE_FIELDS = ["decision_date", "checkin_date"];
 const FLAG_FIELDS = ["has_inside_contact", "has_references"];
 
-export const emptyPerson = () => ({ name: "", email: "" });
+export const emptyPerson = () => ({ name: "", email: "", role: "interviewer", phone: "", topic: "" });
+export const emptyContact = () => ({ name: "", email: "" });
 export const emptyRound = () => ({ date: "", interviewers: [emptyPerson()] });
 
 export function emptyDraft() {
@@ -30,7 +37,11 @@ export function emptyDraft() {
     role: "",
     has_inside_contact: false,
     has_references: false,
+    inside_contact: emptyContact(),
+    references: [],
+    greeting: "first_name",
     country: "",
+    log: [],
   };
 }
 
@@ -53,9 +64,42 @@ function readDate(value, what) {
   return text;
 }
 
+function readChoice(value, choices, what) {
+  const text = readText(value, what).trim().toLowerCase() || choices[0];
+  if (!choices.includes(text)) throw new DraftError(`bad ${what}`);
+  return text;
+}
+
+function readContact(value) {
+  if (value === undefined || value === null) return emptyContact();
+  if (!isPlainObject(value)) throw new DraftError("bad contact");
+  return { name: readText(value.name, "name"), email: readText(value.email, "email") };
+}
+
 function readPerson(value) {
   if (!isPlainObject(value)) throw new DraftError("bad interviewer");
-  return { name: readText(value.name, "name"), email: readText(value.email, "email") };
+  return {
+    ...readContact(value),
+    role: readChoice(value.role, ROLES, "role"),
+    phone: readText(value.phone, "phone"),
+    topic: readText(value.topic, "topic"),
+  };
+}
+
+/** One entry of the history, in the engine's shape (its sense is the engine's to check). */
+function readEvent(value) {
+  if (!isPlainObject(value) || !EVENTS.includes(value.event)) throw new DraftError("bad event");
+  const event = { date: readDate(value.date, "event date"), event: value.event };
+  if (!event.date) throw new DraftError("undated event");
+  if (value.event === "done") event.action = readText(value.action, "action");
+  if (value.event === "reply") {
+    event.new_decision_date = readDate(value.new_decision_date, "new date") || null;
+  }
+  if (value.event === "outcome") {
+    if (!OUTCOMES.includes(value.outcome)) throw new DraftError("bad outcome");
+    event.outcome = value.outcome;
+  }
+  return event;
 }
 
 function readRound(value) {
@@ -84,25 +128,53 @@ export function readDraft(value) {
     if (typeof flag !== "boolean") throw new DraftError(`bad ${field}`);
     draft[field] = flag;
   }
-  draft.channel = readText(value.channel, "channel");
+  // Written as the engine reads them: case and spaces do not matter.
+  draft.channel = readText(value.channel, "channel").trim().toLowerCase();
   if (!CHANNELS.includes(draft.channel)) throw new DraftError("bad channel");
-  draft.country = readText(value.country, "country");
+  draft.country = readText(value.country, "country").trim().toUpperCase();
   if (draft.country !== "" && !/^[A-Z]{2,3}$/.test(draft.country)) {
     throw new DraftError("bad country");
   }
+  draft.inside_contact = readContact(value.inside_contact);
+  const references = value.references ?? [];
+  if (!Array.isArray(references) || references.length > MAX_REFERENCES) {
+    throw new DraftError("bad references");
+  }
+  draft.references = references.map(readContact);
+  draft.greeting = readChoice(value.greeting, GREETINGS, "greeting");
+  const log = value.log ?? [];
+  if (!Array.isArray(log) || log.length > MAX_EVENTS) throw new DraftError("bad log");
+  draft.log = log.map(readEvent);
   return draft;
 }
 
 const isBlankPerson = (person) => !person.name.trim() && !person.email.trim();
+
+/** The situation as an application of the export file carries it: no today, no date style. */
+export function exportedSituation(draft) {
+  return toSituation(draft).situation;
+}
 const isBlankRound = (round) => !round.date && round.interviewers.every(isBlankPerson);
 
 /** True when nothing has been filled in (a blank form leaves nothing to keep). */
 export function isBlankDraft(draft) {
-  const { rounds, has_inside_contact: inside, has_references: references, ...rest } = draft;
+  const {
+    rounds,
+    has_inside_contact: inside,
+    has_references: hasReferences,
+    inside_contact: contact,
+    references,
+    greeting,
+    log,
+    ...rest
+  } = draft;
   return (
     rounds.every(isBlankRound) &&
     !inside &&
-    !references &&
+    !hasReferences &&
+    isBlankPerson(contact) &&
+    references.every(isBlankPerson) &&
+    !log.length &&
     Object.values(rest).every((value) => !String(value).trim())
   );
 }
@@ -113,7 +185,7 @@ const orNull = (text) => text || null;
  * `rounds[k]` is the form index of situation round k, `people[k][p]` the form index of
  * its interviewer p. `dated` is false while no round has a date yet (nothing to plan).
  */
-export function toSituation(draft, today) {
+export function toSituation(draft, today, dateStyle) {
   const rounds = [];
   const people = [];
   const situationRounds = [];
@@ -124,7 +196,13 @@ export function toSituation(draft, today) {
     round.interviewers.forEach((person, personIndex) => {
       if (isBlankPerson(person)) return;
       kept.push(personIndex);
-      interviewers.push({ name: person.name.trim(), email: person.email.trim() });
+      interviewers.push({
+        name: person.name.trim(),
+        email: person.email.trim(),
+        role: person.role,
+        phone: person.phone.trim(),
+        topic: person.topic.trim(),
+      });
     });
     rounds.push(roundIndex);
     people.push(kept);
@@ -140,9 +218,22 @@ export function toSituation(draft, today) {
     role: draft.role.trim(),
     has_inside_contact: draft.has_inside_contact,
     has_references: draft.has_references,
+    inside_contact: isBlankPerson(draft.inside_contact)
+      ? null
+      : { name: draft.inside_contact.name.trim(), email: draft.inside_contact.email.trim() },
+    references: draft.references
+      .filter((person) => !isBlankPerson(person))
+      .map((person) => ({ name: person.name.trim(), email: person.email.trim() })),
+    greeting: draft.greeting,
     country: orNull(draft.country),
+    log: draft.log,
   };
+  const references = [];
+  draft.references.forEach((person, index) => {
+    if (!isBlankPerson(person)) references.push(index);
+  });
   if (today) situation.today = today;
+  if (dateStyle) situation.date_style = dateStyle;
   const dated = situationRounds.some((round) => round.date);
-  return { situation, origin: { rounds, people }, dated };
+  return { situation, origin: { rounds, people, references }, dated };
 }

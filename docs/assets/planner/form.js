@@ -2,7 +2,7 @@
 // the engine's complaints beside the controls they are about.
 
 import { element } from "./dom.js";
-import { emptyPerson, emptyRound } from "./draft.js";
+import { emptyContact, emptyPerson, emptyRound } from "./draft.js";
 
 const SCALAR_FIELDS = [
   "decision_date",
@@ -12,21 +12,42 @@ const SCALAR_FIELDS = [
   "company",
   "role",
   "country",
+  "greeting",
 ];
 const FLAG_FIELDS = ["has_inside_contact", "has_references"];
+const PERSON_FIELDS = [
+  "interviewer",
+  "interviewer_email",
+  "interviewer_role",
+  "interviewer_phone",
+  "interviewer_topic",
+];
+const ROLE_WORDS = { interviewer: "Interviewer", hiring_manager: "Hiring manager", recruiter: "Recruiter" };
 
 function field(id, labelText, control) {
   control.id = id;
   return element("div", { class: "fp-field" }, element("label", { for: id }, labelText), control);
 }
 
+function input(type, name, value) {
+  const control = element("input", { type, name, autocomplete: "off" });
+  control.value = value;
+  return control;
+}
+
 function personRow(person, roundIndex, personIndex) {
   const base = `fp-r${roundIndex}-p${personIndex}`;
   const who = `interviewer ${personIndex + 1} of round ${roundIndex + 1}`;
-  const name = element("input", { type: "text", name: "interviewer", autocomplete: "off" });
-  name.value = person.name;
-  const email = element("input", { type: "email", name: "interviewer_email", autocomplete: "off" });
-  email.value = person.email;
+  const name = input("text", "interviewer", person.name);
+  const email = input("email", "interviewer_email", person.email);
+  const role = element(
+    "select",
+    { name: "interviewer_role" },
+    ...Object.entries(ROLE_WORDS).map(([value, words]) => element("option", { value }, words)),
+  );
+  role.value = person.role;
+  const phone = input("tel", "interviewer_phone", person.phone);
+  const topic = input("text", "interviewer_topic", person.topic);
   const remove = element(
     "button",
     {
@@ -42,7 +63,30 @@ function personRow(person, roundIndex, personIndex) {
     { class: "fp-person", "data-person": personIndex },
     field(`${base}-name`, "Interviewer's name", name),
     field(`${base}-email`, "Their email", email),
+    field(`${base}-role`, "Their part", role),
+    field(`${base}-phone`, "Their phone (optional)", phone),
+    field(`${base}-topic`, "One thing you talked about (for the thank-you)", topic),
     remove,
+  );
+}
+
+function referenceRow(person, index) {
+  const base = `fp-ref${index}`;
+  return element(
+    "div",
+    { class: "fp-person fp-reference", "data-reference": index },
+    field(`${base}-name`, "Reference's name", input("text", "reference_name", person.name)),
+    field(`${base}-email`, "Their email", input("email", "reference_email", person.email)),
+    element(
+      "button",
+      {
+        type: "button",
+        class: "fp-link-button",
+        "data-remove-reference": true,
+        "aria-label": `Remove reference ${index + 1}`,
+      },
+      "Remove",
+    ),
   );
 }
 
@@ -91,6 +135,7 @@ export class PlannerForm {
   constructor(form) {
     this.form = form;
     this.rounds = form.querySelector("#fp-rounds");
+    this.references = form.querySelector("#fp-reference-list");
   }
 
   /** The form's current content as a draft (blanks included). */
@@ -102,7 +147,18 @@ export class PlannerForm {
         interviewers: [...round.querySelectorAll(".fp-person")].map((person) => ({
           name: person.querySelector('[name="interviewer"]').value,
           email: person.querySelector('[name="interviewer_email"]').value,
+          role: person.querySelector('[name="interviewer_role"]').value,
+          phone: person.querySelector('[name="interviewer_phone"]').value,
+          topic: person.querySelector('[name="interviewer_topic"]').value,
         })),
+      })),
+      inside_contact: {
+        name: controls.namedItem("inside_contact_name").value,
+        email: controls.namedItem("inside_contact_email").value,
+      },
+      references: [...this.references.querySelectorAll(".fp-reference")].map((person) => ({
+        name: person.querySelector('[name="reference_name"]').value,
+        email: person.querySelector('[name="reference_email"]').value,
       })),
     };
     for (const name of SCALAR_FIELDS) draft[name] = controls.namedItem(name).value;
@@ -122,6 +178,9 @@ export class PlannerForm {
       controls.namedItem(name).value = draft[name];
     }
     for (const name of FLAG_FIELDS) controls.namedItem(name).checked = draft[name];
+    controls.namedItem("inside_contact_name").value = draft.inside_contact.name;
+    controls.namedItem("inside_contact_email").value = draft.inside_contact.email;
+    this.references.replaceChildren(...draft.references.map(referenceRow));
   }
 
   /**
@@ -149,6 +208,12 @@ export class PlannerForm {
       const personIndex = Number(button.closest(".fp-person").dataset.person);
       draft.rounds[roundIndex].interviewers.splice(personIndex, 1);
       focus = `.fp-round[data-round="${roundIndex}"] [data-add-person]`;
+    } else if (button.id === "fp-add-reference") {
+      draft.references.push(emptyContact());
+      focus = `#fp-ref${draft.references.length - 1}-name`;
+    } else if (button.hasAttribute("data-remove-reference")) {
+      draft.references.splice(Number(button.closest(".fp-reference").dataset.reference), 1);
+      focus = "#fp-add-reference";
     } else {
       return false;
     }
@@ -218,7 +283,11 @@ export class PlannerForm {
 
   controlFor(problem, origin) {
     const { field: name, round, person } = problem;
-    if (["interview", "interviewer", "interviewer_email"].includes(name)) {
+    if (name === "reference_name" || name === "reference_email") {
+      const index = origin.references?.[person ?? 0];
+      return this.references.querySelector(`#fp-ref${index}-${name.slice(10)}`);
+    }
+    if (name === "interview" || PERSON_FIELDS.includes(name)) {
       const roundIndex = round === null || round === undefined ? 0 : origin.rounds[round];
       const roundNode = this.rounds.querySelector(`.fp-round[data-round="${roundIndex}"]`);
       if (!roundNode) return null;

@@ -1,20 +1,44 @@
-// The planner page: start the engine, keep the form, the saved copy and the plan in step.
-// The page owns the DOM and today's date; the worker (worker.js) owns Python.
+// The planner page: several applications, each a form, a checklist plan and a history; a
+// today list across them all. The page owns the DOM, the stored applications and today's
+// date; the worker (worker.js) owns Python and answers every plan and agenda request.
 
-import { localToday } from "./dates.js";
-import { emptyDraft, toSituation } from "./draft.js";
+import { DATE_STYLE, dateInWords, localToday, regionOf } from "./dates.js";
+import {
+  DraftError,
+  emptyDraft,
+  emptyPerson,
+  exportedSituation,
+  isBlankDraft,
+  readDraft,
+  toSituation,
+} from "./draft.js";
 import { EngineClient } from "./engine.js";
 import { PlannerForm } from "./form.js";
-import { calendarFileName, renderNote, renderPlan, renderProblems } from "./render.js";
+import {
+  applicationLabel,
+  calendarFileName,
+  renderAgenda,
+  renderApplications,
+  renderHistory,
+  renderNote,
+  renderPlan,
+  renderProblems,
+} from "./render.js";
 import {
   clearFragment,
   forgetSaved,
   keepPlan,
   keptPlan,
-  loadSaved,
+  loadApplication,
+  loadApplications,
+  loadMeta,
+  newApplicationId,
   readShareFragment,
-  save,
+  removeApplication,
+  saveApplication,
+  saveMeta,
   shareUrl,
+  watchOtherTabs,
 } from "./storage.js";
 
 // Plan on the next turn of the event loop, not after a typing pause: the worker answers in a
@@ -22,20 +46,42 @@ import {
 // and change events, fired together, still make one request.
 const TYPING_PAUSE_MS = 0;
 const FEEDBACK_MS = 2000;
+const AGENDA_DAYS = 14;
+const EXPORT_REMINDER_DAYS = 30;
+const EXPORT_FORMAT = { format: "followup-planner", version: 2 };
 
 const $ = (selector) => document.querySelector(selector);
 const form = new PlannerForm($("#fp-form"));
 const statusLine = $("#fp-status");
 const notice = $("#fp-notice");
 const planBody = $("#fp-plan-body");
+const agendaBody = $("#fp-agenda-body");
+const applicationList = $("#fp-applications");
+const history = $("#fp-history");
+
+/** Every application: `{ id, created, draft }`, the draft holding its log. */
+let applications = [];
+let openId = null;
+/** id -> "waiting" or the outcome, from each application's latest plan. */
+const states = new Map();
+/** ids whose latest plan request came back with problems (left out of the today list). */
+const broken = new Set();
+let countries = null; // the engine's country codes, once the worker has sent them
+const localeCountry = regionOf(navigator.language);
 
 let engineReady = false;
 let engineBuild = null; // the engine build's name, from the worker (keptPlan)
 let latestPlanId = 0;
 let latestSituation = null; // what the latest plan request asked about
-let shownPlan = null; // { situation, plan } currently on screen, for calendar downloads
+let shownPlan = null; // { id, situation, plan } currently on screen
 let typingTimer = 0;
+let agendaTimer = 0;
+let latestAgendaId = 0;
+let shownAgenda = ""; // the today list on screen, as JSON
+let undoAction = null;
 let pendingAnswer = Promise.resolve(); // the latest plan request's answer
+let focusAction = null; // a step to bring into view once its plan is drawn (today list)
+let planDay = localToday();
 
 const engine = new EngineClient(
   new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
@@ -43,7 +89,10 @@ const engine = new EngineClient(
     onStatus(text, state) {
       statusLine.textContent = text;
       statusLine.dataset.state = state;
-      if (state === "ready") engineReady = true;
+      if (state === "ready") {
+        engineReady = true;
+        planOthers();
+      }
       // The offline copy (assets/offline/register.js) and the theme's script
       // (assets/planner/theme.js) wait for this, so neither competes with Pyodide's start.
       // A plan asked for while Python started is answered right after "ready": wait for it.
@@ -52,8 +101,15 @@ const engine = new EngineClient(
       }
     },
     onCountries(codes) {
+      countries = new Set(codes);
       form.setCountries(codes);
       $("#fp-country-hint").hidden = true;
+      const open = current();
+      if (open?.autoCountry && !open.draft.country && countries.has(localeCountry)) {
+        // Only the country control: rewriting the form would drop the visitor's focus.
+        form.form.elements.namedItem("country").value = localeCountry;
+        planSoon();
+      }
     },
     onBuild(build) {
       engineBuild = build;
@@ -62,6 +118,16 @@ const engine = new EngineClient(
   },
 );
 
+const current = () => applications.find((app) => app.id === openId) ?? null;
+
+/** A new, blank application; its holiday country starts from the visitor's region. */
+function newApplication() {
+  const draft = emptyDraft();
+  const autoCountry = Boolean(localeCountry);
+  if (autoCountry && countries?.has(localeCountry)) draft.country = localeCountry;
+  return { id: newApplicationId(), created: Date.now(), draft, autoCountry };
+}
+
 /**
  * While Python starts, show the plan that this engine build made for this very situation on
  * an earlier visit, if this browser kept it: the engine would answer with the same plan.
@@ -69,26 +135,60 @@ const engine = new EngineClient(
 function showKeptPlan(situation) {
   const plan = engineBuild === null ? null : keptPlan(engineBuild, situation);
   if (plan === null) return false;
-  shownPlan = { situation, plan };
-  renderPlan(planBody, plan);
+  shownPlan = { id: openId, situation, plan };
+  renderPlan(planBody, plan, applicationLabel(current().draft));
   return true;
 }
 
-/** True when `plan` for `situation` is on screen already (shown from the kept copy). */
+/**
+ * True when `plan` for `situation` is on screen already (the kept copy, or the same answer
+ * again): it is left alone, so that a click or the focus inside it is never lost.
+ */
 const isShown = (situation, plan) =>
-  shownPlan?.situation === situation && JSON.stringify(shownPlan.plan) === JSON.stringify(plan);
+  shownPlan?.id === openId &&
+  JSON.stringify(shownPlan.situation) === JSON.stringify(situation) &&
+  JSON.stringify(shownPlan.plan) === JSON.stringify(plan);
 
 function showNotice(text) {
   notice.textContent = text;
   notice.hidden = !text;
 }
 
+/** A short message that is not an error (saved, deleted, cleared), with an optional undo. */
+function showMessage(text, undo = null) {
+  $("#fp-message-text").textContent = text;
+  $("#fp-message").hidden = !text;
+  undoAction = undo;
+  $("#fp-undo").hidden = !undo;
+}
+
+/** Keep the open application as the form shows it, with its log; say so if that fails. */
+function saveOpen() {
+  const app = current();
+  if (!app) return;
+  app.draft = { ...form.read(), log: app.draft.log };
+  store(app);
+}
+
+function store(app) {
+  if (isUntouched(app) && !app.stored) return; // nothing typed yet: nothing to keep
+  const problem = saveApplication(app);
+  if (problem) {
+    showNotice(problem);
+    notice.dataset.kind = "save";
+  } else {
+    app.stored = true;
+    if (notice.dataset.kind === "save") showNotice("");
+    notice.dataset.kind = "";
+  }
+  if (applications.filter((a) => a.stored).length > 1) askToPersist();
+}
+
 /** Keep what the form says now and plan it at once. */
 function updatePlan() {
   clearTimeout(typingTimer);
-  const draft = form.read();
-  save(draft);
-  planFor(draft);
+  saveOpen();
+  planOpen();
 }
 
 /**
@@ -97,19 +197,41 @@ function updatePlan() {
  */
 function planSoon() {
   clearTimeout(typingTimer);
-  const draft = form.read();
-  save(draft);
-  typingTimer = setTimeout(() => planFor(draft), TYPING_PAUSE_MS);
+  saveOpen();
+  typingTimer = setTimeout(planOpen, TYPING_PAUSE_MS);
 }
 
-/** Ask the engine for a plan of `draft`; draw it if it is still the latest asked for. */
-async function planFor(draft) {
-  const { situation, origin, dated } = toSituation(draft, localToday());
+/** What the engine is asked about an application: its id names its calendar events. */
+function situationOf(app) {
+  const planned = toSituation(app.draft, localToday(), DATE_STYLE);
+  planned.situation.id = app.id;
+  return planned;
+}
+
+/**
+ * True while the visitor has typed nothing into `app`: a holiday country the page chose
+ * from the locale does not count, so an untouched application is never stored.
+ */
+function isUntouched(app) {
+  return isBlankDraft(app.autoCountry ? { ...app.draft, country: "" } : app.draft);
+}
+
+/** Ask the engine for the open application's plan; draw it if it is still the latest. */
+async function planOpen() {
+  const app = current();
+  renderApplicationList();
+  if (!app) return;
+  planDay = localToday();
+  const { situation, origin, dated } = situationOf(app);
   latestSituation = null;
+  latestPlanId = -1; // whatever was asked before this edit is stale from now on
+  renderHistory(history, app.draft.log, stepTitles());
   if (!dated) {
     form.clearErrors();
     shownPlan = null;
+    states.delete(app.id);
     renderNote(planBody, "Enter the date of your interview to see your plan.");
+    scheduleAgenda();
     return;
   }
   if (!engineReady && statusLine.dataset.state !== "failed" && !showKeptPlan(situation)) {
@@ -120,22 +242,249 @@ async function planFor(draft) {
   latestSituation = situation;
   pendingAnswer = answer;
   const reply = await answer;
-  if (id !== latestPlanId) return; // a newer request is on its way
+  if (id !== latestPlanId || app.id !== openId) return; // a newer request is on its way
   if (reply.error) {
     shownPlan = null;
     renderNote(planBody, `The planner ran into a problem: ${reply.error}`, "problem");
   } else if (reply.result.ok) {
     const { plan } = reply.result;
     form.clearErrors();
+    broken.delete(app.id);
+    states.set(app.id, plan.outcome ?? "waiting");
     if (engineBuild !== null) keepPlan(engineBuild, situation, plan);
     // The kept copy on screen is this very plan: leave it, and any focus inside it, alone.
-    if (!isShown(situation, plan)) renderPlan(planBody, plan);
-    shownPlan = { situation, plan };
+    if (!isShown(situation, plan)) renderPlan(planBody, plan, applicationLabel(app.draft));
+    shownPlan = { id: app.id, situation, plan };
+    renderHistory(history, app.draft.log, stepTitles());
+    bringIntoView();
   } else {
     shownPlan = null;
-    form.showErrors(reply.result.errors, origin);
+    broken.add(app.id);
+    const homeless = form.showErrors(reply.result.errors, origin);
+    showLogProblems(homeless);
     renderProblems(planBody, reply.result.errors);
   }
+  renderApplicationList();
+  scheduleAgenda();
+}
+
+/** Each application's plan once, in the background, for its state and the today list. */
+async function planOthers() {
+  for (const app of applications) {
+    if (app.id === openId || !situationOf(app).dated) continue;
+    const { answer } = engine.request("plan", situationOf(app).situation);
+    const reply = await answer;
+    if (reply.result?.ok) {
+      states.set(app.id, reply.result.plan.outcome ?? "waiting");
+      broken.delete(app.id);
+    } else {
+      broken.add(app.id);
+    }
+  }
+  renderApplicationList();
+  scheduleAgenda();
+}
+
+/** Titles of the shown plan's steps by id, for the history ("Done: Email Dana..."). */
+function stepTitles() {
+  const titles = new Map();
+  if (shownPlan?.id === openId) {
+    for (const action of shownPlan.plan.actions) titles.set(action.id, action.title);
+  }
+  return titles;
+}
+
+/** Problems with history entries go beside the entry they name. */
+function showLogProblems(problems) {
+  for (const problem of problems) {
+    if (problem.field !== "log" || problem.event === null || problem.event === undefined) continue;
+    const item = $(`#fp-event-${problem.event}`);
+    item?.append(Object.assign(document.createElement("p"), { className: "fp-error", textContent: problem.message }));
+  }
+}
+
+let shownList = "";
+function renderApplicationList() {
+  const signature = JSON.stringify([
+    openId,
+    applications.map((app) => [app.id, applicationLabel(app.draft), states.get(app.id)]),
+  ]);
+  if (signature !== shownList) {
+    shownList = signature; // redrawn only when it changed: a click on it is never lost
+    renderApplications(applicationList, applications, openId, states);
+  }
+  const due = applications.some((app) => app.stored);
+  const meta = loadMeta();
+  const reminder = $("#fp-export-reminder");
+  const stale =
+    !meta.exported ||
+    (Date.parse(localToday()) - Date.parse(meta.exported)) / 86_400_000 >= EXPORT_REMINDER_DAYS;
+  reminder.hidden = !(due && stale);
+  reminder.textContent = meta.exported
+    ? `Your last export was on ${dateInWords(meta.exported)}: export again to keep a copy of your latest changes.`
+    : "You have not exported your applications yet: they live only in this browser, so export them to keep a copy.";
+}
+
+/**
+ * The export format for `chosen` applications (by default every one with something in it:
+ * an export never leaves one out).
+ */
+function exportFile(extra = {}, chosen = applications.filter((app) => !isUntouched(app))) {
+  return {
+    ...EXPORT_FORMAT,
+    ...extra,
+    applications: chosen.map((app) => ({
+      id: app.id,
+      situation: { ...exportedSituation(app.draft), date_style: DATE_STYLE },
+    })),
+  };
+}
+
+/** What the today list and the calendar cover: the applications the engine can plan now. */
+const plannable = () =>
+  applications.filter(
+    (app) => !isUntouched(app) && situationOf(app).dated && !broken.has(app.id),
+  );
+
+function scheduleAgenda() {
+  clearTimeout(agendaTimer);
+  agendaTimer = setTimeout(refreshAgenda, TYPING_PAUSE_MS);
+}
+
+/** One agenda request for every application: the today list, and the app badge. */
+async function refreshAgenda() {
+  const file = exportFile({ today: localToday(), days: AGENDA_DAYS }, plannable());
+  latestAgendaId = -1; // an answer to an earlier request must not be drawn any more
+  if (!file.applications.length) {
+    shownAgenda = "";
+    renderNote(agendaBody, "Your steps across all applications appear here.");
+    setBadge(0);
+    return;
+  }
+  const { id, answer } = engine.request("agenda", file);
+  latestAgendaId = id;
+  const reply = await answer;
+  if (id !== latestAgendaId) return;
+  if (reply.error || !reply.result.ok) {
+    shownAgenda = "";
+    renderNote(agendaBody, "The today list could not be made; each application's plan still works.");
+    return;
+  }
+  const { agenda } = reply.result;
+  const signature = JSON.stringify(agenda);
+  if (signature !== shownAgenda) {
+    shownAgenda = signature;
+    renderAgenda(agendaBody, agenda);
+  }
+  setBadge(agenda.items.filter((item) => item.status !== "upcoming").length);
+}
+
+/** When installed, the app's badge counts the steps due or overdue (Badging API). */
+function setBadge(count) {
+  if (!("setAppBadge" in navigator) || !matchMedia("(display-mode: standalone)").matches) return;
+  (count ? navigator.setAppBadge(count) : navigator.clearAppBadge()).catch(() => {});
+}
+
+let persistAsked = false;
+/** Ask the browser to keep the data for good (not evict it under storage pressure). */
+function askToPersist() {
+  if (persistAsked || !navigator.storage?.persist) return;
+  persistAsked = true;
+  navigator.storage.persist().then((granted) => {
+    $("#fp-where").textContent = granted
+      ? "Your applications live only in this browser on this device, and the browser has agreed to keep them until you clear them. Export them now and then to keep a copy."
+      : "Your applications live only in this browser on this device; it may remove them if space runs short. Export them now and then to keep a copy.";
+  });
+}
+
+function openApplication(id) {
+  if (id === openId) return;
+  saveOpen();
+  openId = id;
+  saveMeta({ open: id });
+  form.write(current().draft);
+  shownPlan = null;
+  updatePlan();
+}
+
+function addApplication(app, message) {
+  saveOpen();
+  applications.push(app);
+  openId = null;
+  openApplication(app.id);
+  if (message) showMessage(message, () => deleteApplication(app.id, false));
+}
+
+function deleteApplication(id, ask = true) {
+  const app = applications.find((a) => a.id === id);
+  if (!app) return;
+  const label = applicationLabel(app.draft);
+  if (ask && !confirm(`Delete "${label}" and its history from this browser?`)) return;
+  removeApplication(id);
+  applications = applications.filter((a) => a.id !== id);
+  states.delete(id);
+  if (!applications.length) applications.push(newApplication());
+  if (openId === id) {
+    openId = null;
+    openApplication(applications.at(-1).id);
+  }
+  renderApplicationList();
+  scheduleAgenda();
+  if (ask) {
+    showMessage(`Deleted "${label}".`, () => {
+      if (app.stored) store(app);
+      addApplication(app, "");
+      showMessage("");
+    });
+  }
+}
+
+/** Add one event to the open application's history and plan again. */
+function record(event) {
+  const app = current();
+  saveOpen();
+  app.draft.log = [...app.draft.log, event];
+  store(app);
+  planOpen();
+}
+
+function undoEvent(index) {
+  const app = current();
+  saveOpen();
+  app.draft.log = app.draft.log.filter((_, position) => position !== index);
+  store(app);
+  planOpen();
+}
+
+/** Tick or untick a step: a done event today, or none; or move the day it was done. */
+function onDoneChange(target) {
+  const app = current();
+  const action = shownPlan?.plan.actions[Number(target.dataset.done ?? target.dataset.doneOn)];
+  if (!app || !action) return;
+  saveOpen();
+  const others = app.draft.log.filter((e) => !(e.event === "done" && e.action === action.id));
+  if (target.name === "done") {
+    app.draft.log = target.checked
+      ? [...app.draft.log, { date: localToday(), event: "done", action: action.id }]
+      : others;
+  } else if (target.value) {
+    app.draft.log = app.draft.log.map((e) =>
+      e.event === "done" && e.action === action.id ? { ...e, date: target.value } : e,
+    );
+  }
+  focusAction = action.id;
+  store(app);
+  planOpen();
+}
+
+/** Bring the step asked for (from the today list, or just ticked) into view, with focus. */
+function bringIntoView() {
+  if (!focusAction) return;
+  const card = planBody.querySelector(`[data-action="${CSS.escape(focusAction)}"]`);
+  focusAction = null;
+  if (!card) return;
+  card.scrollIntoView({ block: "center" });
+  (card.querySelector("[name=done]") ?? card).focus({ preventScroll: true });
 }
 
 /** Briefly change a button's label to say what happened, then put it back. */
@@ -157,6 +506,17 @@ async function copyText(button, text) {
   }
 }
 
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Fetch a calendar file from the engine and hand it to the browser as a download. */
 async function downloadCalendar(button, action) {
   if (!shownPlan) return;
@@ -171,26 +531,21 @@ async function downloadCalendar(button, action) {
     action === undefined
       ? `follow-up-plan-${plan.today}.ics`
       : calendarFileName(plan.actions[action]);
-  const url = URL.createObjectURL(new Blob([reply.result.ics], { type: "text/calendar" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  download(name, reply.result.ics, "text/calendar");
 }
 
 function onPlanClick(event) {
   const button = event.target.closest("button");
   if (!button || !shownPlan) return;
+  const action = (key) => shownPlan.plan.actions[Number(button.dataset[key])];
   if (button.id === "fp-print") window.print();
   else if (button.id === "fp-calendar-all") downloadCalendar(button);
   else if (button.hasAttribute("data-calendar")) {
     downloadCalendar(button, Number(button.dataset.calendar));
   } else if (button.hasAttribute("data-copy")) {
-    const action = shownPlan.plan.actions[Number(button.dataset.copy)];
-    copyText(button, action.message.body);
+    copyText(button, action("copy").message.body);
+  } else if (button.hasAttribute("data-copy-subject")) {
+    copyText(button, action("copySubject").message.subject);
   }
 }
 
@@ -202,7 +557,7 @@ async function share(button) {
   if (url === null) {
     field.value = "";
     $("#fp-share-note").textContent =
-      "A link cannot carry this much text: shorten the highlighted fields, then try again.";
+      "A link cannot carry this much text: shorten the longest fields, then try again.";
     acknowledge(button, "No link made");
     return;
   }
@@ -218,38 +573,228 @@ async function share(button) {
 }
 
 function clearData() {
+  if (!confirm("Forget every application and its history in this browser? This cannot be undone.")) {
+    return;
+  }
   forgetSaved();
   clearFragment();
-  form.write(emptyDraft());
+  // Answers to requests made before this moment are never drawn or kept again: planOpen and
+  // refreshAgenda make every earlier request stale.
+  states.clear();
+  broken.clear();
+  applications = [newApplication()];
+  openId = applications[0].id;
+  form.write(applications[0].draft);
   $("#fp-share-box").hidden = true;
   $("#fp-share-url").value = "";
-  showNotice("Your data is cleared from this browser.");
+  showNotice("");
+  showMessage("Your data is cleared from this browser.");
   updatePlan();
 }
 
-/** Start from a share link if there is one, else from the saved copy, else from blank. */
+async function exportAll(button) {
+  const today = localToday();
+  const file = exportFile({ exported: today });
+  download(`followup-planner-${today}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
+  saveMeta({ exported: today });
+  renderApplicationList();
+  acknowledge(button, "Exported");
+  const unfinished = applications.filter(
+    (app) => !isUntouched(app) && (broken.has(app.id) || !situationOf(app).dated),
+  );
+  if (unfinished.length) {
+    const names = unfinished.map((app) => `"${applicationLabel(app.draft)}"`).join(", ");
+    showMessage(
+      `Exported ${file.applications.length}. ${names} still ${unfinished.length === 1 ? "has" : "have"} problems: fix them before importing the file elsewhere.`,
+    );
+  }
+}
+
+async function exportCsv(button) {
+  const { answer } = engine.request(
+    "agenda_csv",
+    exportFile({ today: localToday(), days: AGENDA_DAYS }, plannable()),
+  );
+  const reply = await answer;
+  if (reply.error || !reply.result.ok) {
+    acknowledge(button, "Could not make the file");
+    return;
+  }
+  download(`followup-planner-${localToday()}.csv`, reply.result.csv, "text/csv");
+}
+
+async function calendarEverything(button) {
+  const { answer } = engine.request("agenda_ics", exportFile({ today: localToday() }, plannable()));
+  const reply = await answer;
+  if (reply.error || !reply.result.ok) {
+    acknowledge(button, "Could not make the calendar file");
+    return;
+  }
+  download(`followup-planner-${localToday()}.ics`, reply.result.ics, "text/calendar");
+}
+
+/** Read an export file; nothing is stored until the engine has found the whole file valid. */
+async function importFile(input) {
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return;
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    showNotice(`"${file.name}" is not a Follow-up Planner export file (it is not JSON).`);
+    return;
+  }
+  const { answer } = engine.request("agenda", { ...data, today: localToday(), days: AGENDA_DAYS });
+  const reply = await answer;
+  if (reply.error || !reply.result.ok) {
+    const problems = reply.error ? [{ message: reply.error }] : reply.result.errors;
+    showNotice(`Nothing was imported from "${file.name}": ${problems.map((p) => p.message).join(" ")}`);
+    return;
+  }
+  // Every application is read before any is stored: all of the file, or nothing.
+  let drafts;
+  try {
+    drafts = data.applications.map((item) => readDraft(item.situation));
+  } catch (error) {
+    if (!(error instanceof DraftError)) throw error;
+    showNotice(
+      `Nothing was imported from "${file.name}": it holds more than this planner can keep (${error.message}).`,
+    );
+    return;
+  }
+  const same = (a, b) =>
+    JSON.stringify(exportedSituation(a)) === JSON.stringify(exportedSituation(b));
+  let added = 0;
+  for (const [index, item] of data.applications.entries()) {
+    const draft = drafts[index];
+    const existing = applications.find((app) => app.id === item.id);
+    if (existing) {
+      const label = applicationLabel(existing.draft);
+      if (same(existing.draft, draft)) continue;
+      if (confirm(`"${label}" is already here. Replace it with the copy from the file? (Cancel keeps both.)`)) {
+        existing.draft = draft;
+        store(existing);
+        added += 1;
+        continue;
+      }
+      const copy = { id: newApplicationId(), created: Date.now(), draft };
+      applications.push(copy);
+      store(copy);
+    } else {
+      const app = { id: item.id, created: Date.now(), draft };
+      applications.push(app);
+      store(app);
+    }
+    added += 1;
+  }
+  showNotice("");
+  showMessage(`Imported ${added} ${added === 1 ? "application" : "applications"} from "${file.name}".`);
+  if (added) {
+    openId = null;
+    openApplication(applications.at(-1).id);
+  }
+  planOthers();
+}
+
+/** Another tab saved or removed an application (or cleared everything): follow it. */
+function onOtherTab(id) {
+  if (id === null) {
+    applications = loadApplications().applications.map((app) => ({ ...app, stored: true }));
+  } else {
+    const fresh = loadApplication(id);
+    const index = applications.findIndex((app) => app.id === id);
+    if (fresh === null) applications = applications.filter((app) => app.id !== id);
+    else if (index === -1) applications.push({ ...fresh, stored: true });
+    else applications[index] = { ...applications[index], draft: fresh.draft, stored: true };
+  }
+  if (!applications.length) applications.push(newApplication());
+  const wasOpen = openId;
+  if (!current()) openId = applications.at(-1).id;
+  if (id === null || id === openId || openId !== wasOpen) form.write(current().draft);
+  planOpen();
+  planOthers();
+}
+
+/** Start from the stored applications; a share link adds one more (it never replaces). */
 function restore() {
+  const loaded = loadApplications();
+  applications = loaded.applications.map((app) => ({ ...app, stored: true }));
+  if (loaded.aside) {
+    showNotice(
+      "Some data saved by an earlier visit could not be read. It is kept aside in this browser, untouched; the rest is here.",
+    );
+  }
+  if (!loaded.available) {
+    showNotice("This browser does not let the planner keep anything: your input lasts until you close this tab.");
+  }
   const shared = readShareFragment();
   clearFragment();
   if (shared.damaged) {
-    showNotice(
-      "This share link is damaged or incomplete, so the planner started with an empty form.",
+    showNotice("This share link is damaged or incomplete, so nothing was added from it.");
+  }
+  if (shared.draft) {
+    const same = applications.find(
+      (app) => JSON.stringify(app.draft) === JSON.stringify(shared.draft),
     );
-    return emptyDraft();
+    if (same) {
+      openId = same.id;
+      return;
+    }
+    const app = { id: newApplicationId(), created: Date.now(), draft: shared.draft };
+    applications.push(app);
+    openId = app.id;
+    store(app);
+    showMessage("The shared application was added beside your others.", () =>
+      deleteApplication(app.id, false),
+    );
+    return;
   }
-  if (shared.draft) return shared.draft;
-  const saved = loadSaved();
-  if (saved.damaged) {
-    showNotice("Your saved input could not be read, so the planner started with an empty form.");
-  }
-  return saved.draft ?? emptyDraft();
+  const meta = loadMeta();
+  if (!applications.length) applications.push(newApplication());
+  openId = applications.some((app) => app.id === meta.open) ? meta.open : applications.at(-1).id;
+}
+
+function onFormClick(event) {
+  const button = event.target.closest("button");
+  if (!button) return;
+  const eventDay = form.form.elements.namedItem("event_date").value || localToday();
+  if (button.id === "fp-share") share(button);
+  else if (button.id === "fp-clear") clearData();
+  else if (button.id === "fp-delete-application") deleteApplication(openId);
+  else if (button.name === "record_reply") {
+    const newDate = form.form.elements.namedItem("new_decision_date").value || null;
+    form.form.elements.namedItem("new_decision_date").value = "";
+    record({ date: eventDay, event: "reply", new_decision_date: newDate });
+  } else if (button.name === "record_round") {
+    saveOpen();
+    const app = current();
+    app.draft.rounds.push({ date: eventDay, interviewers: [emptyPerson()] });
+    form.write(app.draft);
+    updatePlan();
+    $(`#fp-r${app.draft.rounds.length - 1}-p0-name`)?.focus();
+  } else if (button.name === "outcome") {
+    record({ date: eventDay, event: "outcome", outcome: button.value });
+  } else if (button.hasAttribute("data-undo-event")) {
+    undoEvent(Number(button.dataset.undoEvent));
+  } else if (form.handleClick(event.target)) updatePlan();
 }
 
 function start() {
   const formNode = $("#fp-form");
-  form.write(restore());
-  formNode.addEventListener("input", planSoon);
-  formNode.addEventListener("change", planSoon);
+  restore();
+  form.write(current().draft);
+  form.form.elements.namedItem("event_date").value = localToday();
+  formNode.addEventListener("input", (event) => {
+    if (["event_date", "new_decision_date"].includes(event.target.name)) return;
+    showMessage("");
+    planSoon();
+  });
+  formNode.addEventListener("change", (event) => {
+    if (["event_date", "new_decision_date"].includes(event.target.name)) return;
+    if (event.target.name === "country") current().autoCountry = false; // chosen now
+    planSoon();
+  });
   formNode.addEventListener("submit", (event) => {
     event.preventDefault();
     updatePlan();
@@ -261,21 +806,58 @@ function start() {
       updatePlan();
     }
   });
-  formNode.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
-    if (!button) return;
-    if (button.id === "fp-share") share(button);
-    else if (button.id === "fp-clear") clearData();
-    else if (form.handleClick(event.target)) updatePlan();
-  });
+  formNode.addEventListener("click", onFormClick);
   planBody.addEventListener("click", onPlanClick);
+  planBody.addEventListener("change", (event) => {
+    if (event.target.matches("[data-done], [data-done-on]")) onDoneChange(event.target);
+  });
+  applicationList.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-open]");
+    if (button) openApplication(button.dataset.open);
+  });
+  agendaBody.addEventListener("click", (event) => {
+    const item = event.target.closest("[data-application]");
+    if (!item) return;
+    focusAction = item.dataset.action;
+    if (item.dataset.application === openId) bringIntoView();
+    else openApplication(item.dataset.application);
+  });
+  $("#fp-new-application").addEventListener("click", () => {
+    saveOpen();
+    // A blank application open already is the new one: no second blank entry.
+    if (!isUntouched(current())) addApplication(newApplication(), "");
+    $("#fp-company").focus();
+  });
+  $("#fp-export").addEventListener("click", (event) => exportAll(event.currentTarget));
+  $("#fp-export-csv").addEventListener("click", (event) => exportCsv(event.currentTarget));
+  $("#fp-calendar-everything").addEventListener("click", (event) =>
+    calendarEverything(event.currentTarget),
+  );
+  $("#fp-import").addEventListener("change", (event) => importFile(event.currentTarget));
+  $("#fp-undo").addEventListener("click", () => {
+    const undo = undoAction;
+    showMessage("");
+    undo?.();
+  });
   window.addEventListener("hashchange", () => {
     if (!window.location.hash.startsWith("#s=")) return;
     showNotice("");
-    $("#fp-share-box").hidden = true; // its link was for the input being replaced
-    form.write(restore());
+    $("#fp-share-box").hidden = true; // its link was for the application it came from
+    saveOpen();
+    restore();
+    form.write(current().draft);
     updatePlan();
   });
+  window.addEventListener("appinstalled", askToPersist);
+  // The jump link floats on narrow screens; it steps aside while the plan is in view.
+  new IntersectionObserver(([entry]) => {
+    $(".fp-jump").classList.toggle("fp-jump--away", entry.isIntersecting);
+  }).observe($("#fp-plan"));
+  // A page left open past midnight: today's list and every overdue flag follow the date.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible" && localToday() !== planDay) updatePlan();
+  });
+  watchOtherTabs(onOtherTab);
   updatePlan();
 }
 

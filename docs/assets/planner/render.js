@@ -1,6 +1,7 @@
-// Draw the plan region: the dated actions with their messages, or a short note saying why
-// there is no plan yet. Visitor data only ever reaches the page as text (textContent),
-// never as HTML.
+// Draw the page's lists: the plan (a checklist of dated steps with their messages, or a
+// short note saying why there is no plan yet), the today list across applications, the
+// applications and the history of the open one. Visitor data only ever reaches the page as
+// text (textContent), never as HTML.
 
 import { dateInWords } from "./dates.js";
 import { element } from "./dom.js";
@@ -39,28 +40,95 @@ function messageBlock(message) {
   );
 }
 
+const PENDING = new Set(["overdue", "due", "upcoming"]);
+
 /** Copy, mail and calendar buttons: the message ones only when there is a message. */
 function actionTools(action, index) {
   const tools = element("div", { class: "fp-action__tools" });
   if (action.message) {
+    tools.append(element("button", { type: "button", class: "fp-button", "data-copy": index }, "Copy"));
+    if (action.message.subject) {
+      tools.append(
+        element(
+          "button",
+          { type: "button", class: "fp-button fp-button--quiet", "data-copy-subject": index },
+          "Copy subject",
+        ),
+      );
+    }
+    if (action.channel === "phone") {
+      // A call script: dial the number when it is known, never a mail client.
+      if (action.message.to) {
+        const number = action.message.to.replace(/[^0-9+]/g, "");
+        tools.append(element("a", { class: "fp-button fp-button--quiet", href: `tel:${number}` }, "Call"));
+      }
+    } else {
+      tools.append(
+        element(
+          "a",
+          { class: "fp-button fp-button--quiet", href: mailtoHref(action.message) },
+          "Open in email",
+        ),
+      );
+    }
+  }
+  // Only a step still to do, on a day that matters, belongs in a calendar.
+  if (PENDING.has(action.status ?? "upcoming") && action.kind !== "keep_applying") {
     tools.append(
-      element("button", { type: "button", class: "fp-button", "data-copy": index }, "Copy"),
       element(
-        "a",
-        { class: "fp-button fp-button--quiet", href: mailtoHref(action.message) },
-        "Open in email",
+        "button",
+        { type: "button", class: "fp-button fp-button--quiet", "data-calendar": index },
+        "Add to calendar",
       ),
     );
   }
-  tools.append(
-    element(
-      "button",
-      { type: "button", class: "fp-button fp-button--quiet", "data-calendar": index },
-      "Add to calendar",
-    ),
-  );
   return tools;
 }
+
+/** The done checkbox of a step (and, once ticked, the day it was done), or nothing. */
+function doneControls(action, index) {
+  if (action.status === "skipped") return [];
+  const box = element("input", {
+    type: "checkbox",
+    name: "done",
+    id: `fp-done-${index}`,
+    "data-done": index,
+  });
+  box.checked = action.status === "done";
+  const controls = [
+    element(
+      "label",
+      { class: "fp-done", for: box.id, "aria-label": `Done: ${action.title}` },
+      box,
+      element("span", {}, "Done"),
+    ),
+  ];
+  if (action.status === "done") {
+    const day = element("input", {
+      type: "date",
+      name: "done_on",
+      id: `fp-done-on-${index}`,
+      "data-done-on": index,
+    });
+    day.value = action.done_on ?? "";
+    controls.push(
+      element(
+        "span",
+        { class: "fp-done-on" },
+        element("label", { for: day.id }, "on"),
+        day,
+      ),
+    );
+  }
+  return [element("div", { class: "fp-action__done" }, ...controls)];
+}
+
+const STATUS_BADGES = {
+  overdue: ["Overdue", "fp-badge fp-badge--overdue"],
+  due: ["Today", "fp-badge"],
+  done: ["Done", "fp-badge fp-badge--done"],
+  skipped: ["Skipped", "fp-badge fp-badge--skipped"],
+};
 
 function actionItem(action, index, today) {
   const when = element(
@@ -68,11 +136,9 @@ function actionItem(action, index, today) {
     { class: "fp-action__when" },
     element("time", { datetime: action.date }, dateInWords(action.date)),
   );
-  if (action.overdue) {
-    when.append(element("span", { class: "fp-badge fp-badge--overdue" }, "Overdue"));
-  } else if (action.date === today) {
-    when.append(element("span", { class: "fp-badge" }, "Today"));
-  }
+  const status = action.status ?? (action.overdue ? "overdue" : "upcoming");
+  const badge = STATUS_BADGES[status] ?? (action.date === today ? STATUS_BADGES.due : null);
+  if (badge) when.append(element("span", { class: badge[1] }, badge[0]));
   if (action.channel) {
     const words = CHANNEL_WORDS[action.channel] ?? action.channel;
     when.append(element("span", { class: "fp-action__channel" }, words));
@@ -91,9 +157,16 @@ function actionItem(action, index, today) {
   );
   const item = element(
     "li",
-    { class: "fp-action", "data-kind": action.kind, "data-date": action.date },
+    {
+      class: "fp-action",
+      "data-kind": action.kind,
+      "data-date": action.date,
+      "data-status": action.status ?? "upcoming",
+      "data-action": action.id ?? "",
+    },
     when,
     element("h3", { class: "fp-action__title" }, action.title),
+    ...doneControls(action, index),
     why,
   );
   if (action.overdue) item.dataset.overdue = "true";
@@ -102,16 +175,34 @@ function actionItem(action, index, today) {
   return item;
 }
 
-/** Draw a plan from the engine. */
-export function renderPlan(body, plan) {
+const OUTCOME_WORDS = {
+  offer: "Closed: they made an offer.",
+  rejection: "Closed: they turned you down.",
+  withdrawn: "Closed: you withdrew.",
+};
+
+/** "Acme — Data Analyst", or whichever of the two is known. */
+export function applicationLabel(draft) {
+  const parts = [draft.company.trim(), draft.role.trim()].filter(Boolean);
+  return parts.length ? parts.join(" — ") : "New application";
+}
+
+/** Draw a plan from the engine; `label` names the application it belongs to. */
+export function renderPlan(body, plan, label = "") {
   const count = plan.actions.length;
+  const open = plan.actions.filter((action) => PENDING.has(action.status ?? "upcoming")).length;
+  const summary =
+    plan.state === "closed"
+      ? [OUTCOME_WORDS[plan.outcome] ?? "Closed.", " As of "]
+      : [`${open} of ${count} ${count === 1 ? "step" : "steps"} still to do, counted from today, `];
   const head = element(
     "div",
     { class: "fp-plan__head" },
+    element("p", { class: "fp-plan__application" }, label),
     element(
       "p",
       { class: "fp-plan__asof" },
-      `${count} ${count === 1 ? "step" : "steps"}, counted from today, `,
+      ...summary,
       element("time", { datetime: plan.today }, dateInWords(plan.today)),
       ".",
     ),
@@ -145,12 +236,154 @@ export function renderNote(body, text, kind = "hint") {
 
 /** No plan while the form has problems: say so, and repeat the problems for screen readers. */
 export function renderProblems(body, problems) {
+  const count = problems.length;
+  const inHistory = problems.filter((problem) => problem.field === "log").length;
+  let words =
+    count === 1
+      ? "Fix the highlighted field to see your plan."
+      : `Fix the ${count} highlighted fields to see your plan.`;
+  if (inHistory === count) {
+    words = "Undo or change the history entry marked in red (under What happened) to see your plan.";
+  }
   body.replaceChildren(
-    element("p", { class: "fp-plan__problem" }, "Fix the highlighted field to see your plan."),
+    element("p", { class: "fp-plan__problem" }, words),
     element(
       "ul",
       { class: "fp-plan__problems" },
       ...problems.map((problem) => element("li", {}, problem.message)),
     ),
+  );
+}
+
+const STATE_WORDS = {
+  waiting: "waiting",
+  offer: "closed: offer",
+  rejection: "closed: turned down",
+  withdrawn: "closed: withdrawn",
+};
+
+/**
+ * The applications, each a button that opens it, with its state. `states` maps an id to
+ * "waiting", an outcome, or undefined while its plan is not known yet.
+ */
+export function renderApplications(list, applications, openId, states) {
+  list.replaceChildren(
+    ...applications.map(({ id, draft }) => {
+      const state = states.get(id);
+      const button = element(
+        "button",
+        {
+          type: "button",
+          class: "fp-application__open",
+          "data-open": id,
+          "aria-current": id === openId ? "true" : false,
+        },
+        element("span", { class: "fp-application__label" }, applicationLabel(draft)),
+        state ? element("span", { class: "fp-application__state" }, STATE_WORDS[state]) : "",
+      );
+      return element(
+        "li",
+        {
+          class: "fp-application",
+          "data-application": id,
+          "data-state": state ?? "unknown",
+        },
+        button,
+      );
+    }),
+  );
+}
+
+/**
+ * The today list: every application's overdue and due steps and those of the next days,
+ * one line each; a click opens the application at that step.
+ */
+export function renderAgenda(body, agenda) {
+  if (!agenda.items.length) {
+    renderNote(body, "Nothing is due in the next two weeks: every application is waiting.");
+    return;
+  }
+  const due = agenda.items.filter((item) => item.status !== "upcoming").length;
+  body.replaceChildren(
+    element(
+      "p",
+      { class: "fp-agenda__summary" },
+      due === 0
+        ? "Nothing is due today."
+        : `${due} ${due === 1 ? "step is" : "steps are"} due or overdue.`,
+    ),
+    element(
+      "ul",
+      { class: "fp-agenda__list" },
+      ...agenda.items.map((item) => {
+        const badge = STATUS_BADGES[item.status];
+        const label = [item.company, item.role].filter(Boolean).join(" — ") || "Application";
+        return element(
+          "li",
+          {
+            class: "fp-agenda__item",
+            "data-kind": item.kind,
+            "data-date": item.date,
+            "data-status": item.status,
+            "data-application": item.application,
+            "data-action": item.id,
+          },
+          element(
+            "button",
+            { type: "button", class: "fp-agenda__open" },
+            element("time", { datetime: item.date }, dateInWords(item.date)),
+            badge ? element("span", { class: badge[1] }, badge[0]) : "",
+            element("span", { class: "fp-agenda__application" }, label),
+            element("span", { class: "fp-agenda__title" }, item.title),
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+const EVENT_WORDS = {
+  reply: (event) =>
+    event.new_decision_date
+      ? `They answered with a new date: ${dateInWords(event.new_decision_date)}`
+      : "They answered, still deciding",
+  outcome: (event) =>
+    ({ offer: "They made an offer", rejection: "They turned you down", withdrawn: "You withdrew" })[
+      event.outcome
+    ],
+};
+
+/** The open application's history, newest first, each entry with an undo button. */
+export function renderHistory(list, log, titles) {
+  const entries = log.map((event, index) => ({ event, index })).reverse();
+  if (!entries.length) {
+    list.replaceChildren(element("li", { class: "fp-history__empty" }, "Nothing recorded yet."));
+    return;
+  }
+  list.replaceChildren(
+    ...entries.map(({ event, index }) => {
+      const words =
+        event.event === "done"
+          ? `Done: ${titles.get(event.action) ?? "a step no longer in the plan"}`
+          : EVENT_WORDS[event.event](event);
+      return element(
+        "li",
+        { class: "fp-history__item", "data-event": index, id: `fp-event-${index}` },
+        element("time", { datetime: event.date }, dateInWords(event.date)),
+        " ",
+        element("span", {}, words),
+        " ",
+        element(
+          "button",
+          {
+            type: "button",
+            class: "fp-link-button",
+            "data-undo-event": index,
+            "aria-label": `Undo: ${words}`,
+          },
+          "Undo",
+        ),
+      );
+    }),
   );
 }

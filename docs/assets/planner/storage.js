@@ -1,15 +1,49 @@
-// Where the visitor's input lives between visits: this browser's localStorage, and share
-// links that carry it in the URL fragment (#s=...), which browsers never send to a server.
-// Next to the input, localStorage keeps the engine's last plan, so that a visitor who comes
-// back the same day (from a guide page, say) sees it at once, while Python starts.
+// Where the visitor's applications live between visits: this browser's localStorage, one
+// key per application (so that two tabs editing different applications never overwrite each
+// other), and share links that carry one application in the URL fragment (#s=...), which
+// browsers never send to a server. Next to them, localStorage keeps the engine's last plan,
+// so that a visitor who comes back the same day sees it at once, while Python starts.
+//
+// Stored data is a document with a version, not a cache: every change of its shape adds a
+// step to MIGRATIONS (at the end only), and a test loads a real copy saved by each earlier
+// version. Reading never deletes what it cannot read: it sets it aside and says so.
 
 import { DraftError, isBlankDraft, readDraft, toSituation } from "./draft.js";
 
 const STORAGE_PREFIX = "followup-planner";
-const STORAGE_KEY = `${STORAGE_PREFIX}:v1`;
-const PLAN_KEY = `${STORAGE_PREFIX}:v1:plan`;
-const CURRENT_KEYS = [STORAGE_KEY, PLAN_KEY]; // what this version keeps; any other is older
+const VERSION = 2;
+const APP_PREFIX = `${STORAGE_PREFIX}:v2:app:`;
+const META_KEY = `${STORAGE_PREFIX}:v2:meta`;
+const PLAN_KEY = `${STORAGE_PREFIX}:v2:plan`;
+const ASIDE_PREFIX = `${STORAGE_PREFIX}:aside:`;
 const SHARE_PREFIX = "#s=";
+
+/**
+ * Each step turns one version's stored keys into the next version's. New steps go at the
+ * end only; a step runs when its `from` key is present, and removes it once its data is
+ * safely written in the new shape.
+ */
+const MIGRATIONS = [
+  {
+    // v1 (the one-situation planner): one draft, and the engine's last plan for it. The
+    // draft becomes the first application; the plan is only a cache of the old engine's
+    // answer, which no later build would show, so it is dropped.
+    from: `${STORAGE_PREFIX}:v1`,
+    also: [`${STORAGE_PREFIX}:v1:plan`],
+    up(json) {
+      const draft = readDraft(JSON.parse(json));
+      if (isBlankDraft(draft)) return [];
+      return [{ id: newApplicationId(), created: Date.now(), draft }];
+    },
+  },
+];
+
+/** A new application's id: 12 random letters and digits (the engine allows 1 to 64). */
+export function newApplicationId() {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("");
+}
 
 /** Base64url (RFC 4648 §5, no padding) of the UTF-8 bytes of a string. */
 function toBase64Url(text) {
@@ -56,68 +90,162 @@ function isRestorable(draft) {
   }
 }
 
-/** Keys of copies saved by other (older) versions of the planner, never read back. */
-function outdatedKeys() {
+function storedKeys() {
   const keys = [];
   for (let index = 0; index < localStorage.length; index += 1) {
     const key = localStorage.key(index);
-    if (key?.startsWith(STORAGE_PREFIX) && !CURRENT_KEYS.includes(key)) keys.push(key);
+    if (key?.startsWith(STORAGE_PREFIX)) keys.push(key);
   }
   return keys;
 }
 
+/** Keep a copy that could not be read under an "aside" key, and never show it again. */
+function setAside(key, json) {
+  localStorage.setItem(`${ASIDE_PREFIX}${key}`, json);
+  localStorage.removeItem(key);
+}
+
 /**
- * The saved draft: `{ draft }`, `{ draft: null }` when nothing is saved, or
- * `{ draft: null, damaged: true }` when what is saved cannot be read, or was saved by an
- * older version of the planner in another shape (it is then forgotten).
+ * Bring data saved by earlier versions up to this one. Returns how many copies had to be set
+ * aside because they could not be read.
  */
-export function loadSaved() {
-  let json = null;
-  let outdated = [];
+function migrate() {
+  let asideCount = 0;
+  for (const step of MIGRATIONS) {
+    const json = localStorage.getItem(step.from);
+    if (json === null) continue;
+    let applications;
+    try {
+      applications = step.up(json);
+    } catch (error) {
+      if (!(error instanceof DraftError) && !(error instanceof SyntaxError)) throw error;
+      setAside(step.from, json);
+      asideCount += 1;
+      continue;
+    }
+    for (const application of applications) writeApplication(application);
+    localStorage.removeItem(step.from);
+    for (const key of step.also ?? []) localStorage.removeItem(key);
+  }
+  return asideCount;
+}
+
+function writeApplication({ id, created, draft }) {
+  localStorage.setItem(
+    APP_PREFIX + id,
+    JSON.stringify({ version: VERSION, id, created, draft }),
+  );
+}
+
+function readApplication(key, json) {
+  const value = JSON.parse(json);
+  const id = key.slice(APP_PREFIX.length);
+  if (value?.id !== id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DraftError("bad id");
+  const created = Number.isFinite(value.created) ? value.created : 0;
+  return { id, created, draft: readDraft(value.draft) };
+}
+
+/**
+ * Every stored application, oldest first: `{ applications, aside }`, where `aside` counts the
+ * copies that could not be read and were set aside (kept, never shown). `available` is false
+ * when this browser keeps no storage at all.
+ */
+export function loadApplications() {
+  let aside = 0;
+  const applications = [];
   try {
-    json = localStorage.getItem(STORAGE_KEY);
-    outdated = outdatedKeys();
+    aside += migrate();
+    for (const key of storedKeys()) {
+      if (!key.startsWith(APP_PREFIX)) continue;
+      const json = localStorage.getItem(key);
+      try {
+        applications.push(readApplication(key, json));
+      } catch (error) {
+        if (!(error instanceof DraftError) && !(error instanceof SyntaxError)) throw error;
+        setAside(key, json);
+        aside += 1;
+      }
+    }
   } catch {
-    return { draft: null };
+    // Storage switched off (or full while setting a copy aside): plan for this visit only.
+    return { applications: [], aside, available: false };
   }
-  if (json === null) {
-    if (!outdated.length) return { draft: null };
-    forgetSaved();
-    return { draft: null, damaged: true };
-  }
+  applications.sort((a, b) => a.created - b.created || a.id.localeCompare(b.id));
+  return { applications, aside, available: true };
+}
+
+/** The application stored under `id` now (another tab may have changed it), or null. */
+export function loadApplication(id) {
   try {
-    return { draft: parseDraft(json) };
-  } catch (error) {
-    if (!(error instanceof DraftError)) throw error;
-    forgetSaved();
-    return { draft: null, damaged: true };
+    const json = localStorage.getItem(APP_PREFIX + id);
+    return json === null ? null : readApplication(APP_PREFIX + id, json);
+  } catch {
+    return null;
   }
 }
 
 /**
- * Keep the draft for the next visit; an empty form leaves nothing behind. A draft that could
- * not be read back (a field far too long, say) leaves the last good copy in place instead.
+ * Keep one application for the next visit. Returns null when it is saved, else why not, in
+ * the visitor's words: a save that fails is always shown.
  */
-export function save(draft) {
-  if (isBlankDraft(draft)) {
-    forgetSaved();
-    return;
+export function saveApplication(application) {
+  if (!isRestorable(application.draft)) {
+    return "This application is too long to keep: shorten the longest fields, then it is saved again.";
   }
-  if (!isRestorable(draft)) return;
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(draft));
+    writeApplication(application);
+    return null;
   } catch {
-    // Storage can be full or switched off; the planner still works for this visit.
+    return "This browser did not let the planner save your changes (its storage is full or switched off). Export your applications to keep a copy.";
   }
 }
 
-/** Forget the saved draft and kept plan, and any copy an older planner left behind. */
-export function forgetSaved() {
+/** Forget one application (the page offers undo by saving it again). */
+export function removeApplication(id) {
   try {
-    for (const key of [...CURRENT_KEYS, ...outdatedKeys()]) localStorage.removeItem(key);
+    localStorage.removeItem(APP_PREFIX + id);
   } catch {
     // Nothing was stored if storage is unavailable.
   }
+}
+
+/** Small settings kept beside the applications: which one is open, when the last export was. */
+export function loadMeta() {
+  try {
+    const meta = JSON.parse(localStorage.getItem(META_KEY));
+    return meta && typeof meta === "object" ? meta : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveMeta(changes) {
+  try {
+    localStorage.setItem(META_KEY, JSON.stringify({ ...loadMeta(), ...changes }));
+  } catch {
+    // Not worth a notice: only the open application and the export date are lost.
+  }
+}
+
+/** Forget everything this planner (any version of it) stored in this browser, for good. */
+export function forgetSaved() {
+  try {
+    for (const key of storedKeys()) localStorage.removeItem(key);
+  } catch {
+    // Nothing was stored if storage is unavailable.
+  }
+}
+
+/**
+ * Call `onChange(id)` when another tab saves or removes application `id`, and
+ * `onChange(null)` when it clears everything.
+ */
+export function watchOtherTabs(onChange) {
+  window.addEventListener("storage", (event) => {
+    if (event.storageArea !== localStorage) return;
+    if (event.key === null) onChange(null);
+    else if (event.key.startsWith(APP_PREFIX)) onChange(event.key.slice(APP_PREFIX.length));
+  });
 }
 
 /**

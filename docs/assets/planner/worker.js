@@ -1,12 +1,22 @@
 // The worker owns Python: start Pyodide from this site, load the engine, and answer
-// plan and calendar requests. Every answer is data: { id, result } or { id, error }.
+// plan, agenda and calendar requests. Every answer is data: { id, result } or { id, error }.
+//
+// Requests are { id, type, situation, action }; `situation` is what the engine reads:
+//   plan        one application's situation -> { ok, plan } or { ok: false, errors }
+//   ics         one application's situation, and `action` (a step's position or id, or
+//               none for every pending step) -> { ok, ics } or errors
+//   agenda      the export format ({ format, version, today, days, applications: [{ id,
+//               situation }] }) -> { ok, agenda: { today, days, items } } or errors naming
+//               the application
+//   agenda_ics  the export format -> { ok, ics }: every application's pending steps
+//   agenda_csv  the export format -> { ok, csv }: the agenda as a spreadsheet file
 //
 // Start-up is the planner's cost, so the worker loads only what the first plan needs, and
-// downloads it while Pyodide starts. The engine imports `holidays` only when a plan names a
-// country and `icalendar` only when a calendar file is asked for; those packages (with
-// python-dateutil, six and tzdata, about three times the size of everything else) are loaded
-// the first time they are needed and fetched into the browser's cache in the background once
-// the first plan is on its way.
+// downloads it while Pyodide starts. The engine imports `holidays` only when a situation (or
+// an agenda's application) names a country and `icalendar` only when a calendar file is
+// asked for; those packages (with python-dateutil, six and tzdata, about three times the size
+// of everything else) are loaded the first time they are needed and fetched into the
+// browser's cache in the background once the first plan is on its way.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
 const FIRST_PLAN_FOLDER = "/first-plan";
@@ -50,7 +60,7 @@ function writeFirstPlanFiles(pyodide, { files, pack }) {
 }
 
 async function start(lockFile, firstPlanIndex) {
-  report("Starting Python…", "loading");
+  report("Loading the planner…", "loading");
   const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
   firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
@@ -116,11 +126,26 @@ async function afterStart(pyodide) {
   }
 }
 
+const AGENDA_TYPES = new Set(["agenda", "agenda_ics", "agenda_csv"]);
+const CALENDAR_TYPES = new Set(["ics", "agenda_ics"]);
+
+/** Whether the request names a country: its situation's own, or for an agenda any
+ * application's. Any truthy value counts, as it always has for a plan: the engine looks a
+ * named country up in the holidays library even to say that it is not one. */
+function namesCountry(type, situation) {
+  if (!AGENDA_TYPES.has(type)) return Boolean(situation?.country);
+  const applications = situation?.applications;
+  return Array.isArray(applications) && applications.some((item) => item?.situation?.country);
+}
+
 async function answer({ pyodide, browser }, { type, situation, action }) {
-  if (situation?.country) await need(pyodide, "holidays");
-  if (type === "ics") await need(pyodide, "icalendar");
+  if (namesCountry(type, situation)) await need(pyodide, "holidays");
+  if (CALENDAR_TYPES.has(type)) await need(pyodide, "icalendar");
   const json = JSON.stringify(situation);
   if (type === "plan") return JSON.parse(browser.plan_response(json));
+  if (type === "agenda") return JSON.parse(browser.agenda_response(json));
+  if (type === "agenda_ics") return JSON.parse(browser.agenda_calendar_response(json));
+  if (type === "agenda_csv") return JSON.parse(browser.agenda_csv_response(json));
   if (type === "ics") {
     const text =
       action === undefined || action === null
