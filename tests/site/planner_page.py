@@ -11,11 +11,17 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page, Route, expect
 from playwright.sync_api import Error as PlaywrightError
 
-from followup_engine.browser import plan_response
+from followup_engine.browser import calendar_response, plan_response
 
 # The page's clock in the browser tests: noon local time, so "today" is this date everywhere.
 TODAY = "2026-11-25"
+# Chromium under Playwright speaks en-US unless a test says otherwise: the page asks the
+# engine for American dates ("Monday, November 16, 2026") in its drafts.
+DATE_STYLE = "month_day"
 NOON_TODAY = datetime(2026, 11, 25, 12, 0)
+# ...and a new application's holiday country starts from the locale's region once the
+# engine's country list has arrived: a form typed from scratch plans with US holidays.
+LOCALE_COUNTRY = "US"
 # Pyodide needs a few seconds to start cold; give the first plan plenty of room.
 ENGINE_TIMEOUT_MS = 60_000
 
@@ -75,6 +81,14 @@ def wait_until_ready(page: Page) -> None:
     expect(page.get_by_role("status").first).to_have_text("Ready", timeout=ENGINE_TIMEOUT_MS)
 
 
+def wait_for_countries(page: Page, country: str = LOCALE_COUNTRY) -> None:
+    """Wait until the engine's country list is in the form and the open application's
+    holiday country is `country` (a new application gets the locale's own)."""
+    # The hint under the list ("appears once the planner has loaded") goes with its arrival.
+    expect(page.locator("#fp-country-hint")).to_be_hidden(timeout=ENGINE_TIMEOUT_MS)
+    expect(page.locator("#fp-country")).to_have_value(country)
+
+
 def plan_on_screen(page: Page) -> list[tuple[str, str]]:
     """(kind, date) of every action the page shows, in order."""
     return [
@@ -85,9 +99,30 @@ def plan_on_screen(page: Page) -> list[tuple[str, str]]:
 
 def expected_plan(situation: dict[str, Any]) -> dict[str, Any]:
     """The engine's plan for a situation, computed in CPython (today pinned like the page)."""
-    answer = json.loads(plan_response(json.dumps({"today": TODAY, **situation})))
+    answer = json.loads(
+        plan_response(json.dumps({"today": TODAY, "date_style": DATE_STYLE, **situation}))
+    )
     assert answer["ok"], answer
     return answer["plan"]
+
+
+def expected_errors(situation: dict[str, Any]) -> list[dict[str, Any]]:
+    """The engine's complaints about a situation, as the page shows them beside the form."""
+    answer = json.loads(
+        plan_response(json.dumps({"today": TODAY, "date_style": DATE_STYLE, **situation}))
+    )
+    assert not answer["ok"], answer
+    return answer["errors"]
+
+
+def expected_calendar(situation: dict[str, Any], action: int | str | None = None) -> str:
+    """The engine's calendar file (.ics text) for a situation's plan, or for one step."""
+    payload = json.dumps({"today": TODAY, "date_style": DATE_STYLE, **situation})
+    answer = json.loads(
+        calendar_response(payload) if action is None else calendar_response(payload, action)
+    )
+    assert answer["ok"], answer
+    return answer["ics"]
 
 
 def expected_entries(situation: dict[str, Any]) -> list[tuple[str, str]]:
@@ -124,3 +159,65 @@ def fill_round(page: Page, index: int, date: str, people: list[tuple[str, str]])
             box.get_by_role("button", name="Add interviewer").click()
         type_into(page, f"#fp-r{index}-p{person_index}-name", name)
         type_into(page, f"#fp-r{index}-p{person_index}-email", email)
+
+
+# Several applications (issue 13): what the page keeps and sends for each of them.
+
+
+def page_situation(
+    company: str, role: str, day: str, name: str, email: str, **changes: Any
+) -> dict[str, Any]:
+    """The situation the page sends for an application with one round and one interviewer,
+    every field the form has filled in as the page fills its blanks (without today and
+    date_style); `changes` replaces fields."""
+    person = {"name": name, "email": email, "role": "interviewer", "phone": "", "topic": ""}
+    situation: dict[str, Any] = {
+        "rounds": [{"date": day, "interviewers": [person]}],
+        "decision_date": None,
+        "checkin_date": None,
+        "channel": None,
+        "candidate": "",
+        "company": company,
+        "role": role,
+        "has_inside_contact": False,
+        "has_references": False,
+        "inside_contact": None,
+        "references": [],
+        "greeting": "first_name",
+        "country": None,
+        "log": [],
+    }
+    return {**situation, **changes}
+
+
+STORE_APPLICATIONS = """
+applications => applications.forEach(({ id, created, draft }) => localStorage.setItem(
+  `followup-planner:v2:app:${id}`, JSON.stringify({ version: 2, id, created, draft })))
+"""
+
+
+def store_applications(
+    context: BrowserContext, site_url: str, applications: dict[str, dict[str, Any]]
+) -> None:
+    """Leave applications (id -> situation) in this browser as an earlier visit of the
+    planner saved them, oldest first; the planner page itself is not opened."""
+    page = context.new_page()
+    page.goto(site_url)
+    page.evaluate(
+        STORE_APPLICATIONS,
+        [
+            {"id": app_id, "created": 1_700_000_000_000 + index, "draft": situation}
+            for index, (app_id, situation) in enumerate(applications.items())
+        ],
+    )
+    page.close()
+
+
+def stored_logs(page: Page) -> dict[str, list[dict[str, Any]]]:
+    """Each stored application's history, by id, as this browser keeps it now."""
+    return page.evaluate(
+        """() => Object.fromEntries(Object.keys(localStorage)
+          .filter((key) => key.startsWith("followup-planner:v2:app:"))
+          .map((key) => JSON.parse(localStorage.getItem(key)))
+          .map((app) => [app.id, app.draft.log]))"""
+    )

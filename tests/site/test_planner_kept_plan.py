@@ -1,8 +1,9 @@
 """A visitor who comes back the same day (from a guide page, say) sees their plan at once.
 
-The page keeps the engine's last plan next to the input, named by the situation it answers
-(today's date included) and the engine build that made it, and shows it again while Python
-starts: only to that build, for that situation. Anything else waits for the engine.
+The page keeps the engine's last plan next to the applications (followup-planner:v2:plan),
+named by the situation it answers (today's date included) and the engine build that made it,
+and shows it again while Python starts for the open application: only to that build, for that
+situation. Anything else waits for the engine.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from planner_page import (
 )
 from playwright.sync_api import BrowserContext, Page, expect
 
-PLAN_KEY = "followup-planner:v1:plan"
+PLAN_KEY = "followup-planner:v2:plan"
 PYTHON = "**/pyodide/pyodide.asm.wasm"  # held back, Python cannot start
 WAITING = "Your plan will appear here as soon as the planner has loaded."
+LABEL = f"{SHARED['company']} — {SHARED['role']}"
 
 
 def first_visit(context: BrowserContext, site_url: str) -> dict:
@@ -66,13 +68,27 @@ def test_a_visitor_back_the_same_day_sees_the_kept_plan_while_python_starts(cont
     assert len(kept["build"]) == 32
 
     python = HeldRequests(context, PYTHON)
-    page = open_planner(context, site_url)  # the saved input comes back
+    page = open_planner(context, site_url)  # the saved application comes back, open
     expect_plan(page, SHARED)
-    expect(page.locator("#fp-status")).to_have_text("Starting Python…")
+    expect(page.locator("#fp-status")).to_have_text("Loading the planner…")
+    expect(page.locator("#fp-plan .fp-plan__application")).to_have_text(LABEL)
     # The kept plan is a working plan: its drafts copy as they are.
     page.locator("#fp-plan [data-copy]").first.click()
-    first_draft = expected_plan(SHARED)["actions"][0]["message"]["body"]
+    drafted = next(a for a in expected_plan(SHARED)["actions"] if a["message"])
+    first_draft = drafted["message"]["body"]
     assert page.evaluate("navigator.clipboard.readText()") == first_draft
+
+    # It is the open application's plan: another application (a new one here) shows no
+    # plan while Python starts, and opening this one again shows the kept plan again.
+    page.locator("button[name=new_application]").click()
+    expect(page.locator("#fp-applications [data-open]")).to_have_count(2)
+    expect(page.locator("#fp-plan-body")).to_have_text(
+        "Enter the date of your interview to see your plan."
+    )
+    page.locator("#fp-applications [data-open]", has_text=LABEL).click()
+    expect_plan(page, SHARED)
+    expect(page.locator("#fp-plan .fp-plan__application")).to_have_text(LABEL)
+    expect(page.locator("#fp-status")).to_have_text("Loading the planner…")
 
     # The engine's own answer is the same plan: it is not drawn again, so nothing moves.
     page.locator("#fp-plan .fp-action").first.evaluate("item => { item.dataset.seen = 'yes'; }")

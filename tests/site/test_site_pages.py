@@ -14,6 +14,7 @@ from planner_page import TODAY, open_planner
 from playwright.sync_api import expect
 
 from followup_engine.browser import plan_response
+from followup_engine.guide import GUIDE_ANCHORS
 
 print_styles = load_hook("print_styles")
 
@@ -27,13 +28,38 @@ ALL_KINDS = {
     "ask_inside_contact",
     "ask_references",
     "keep_applying",
+    "reply_to_rejection",
+    "reply_to_offer",
+    "withdraw",
 }
 ROUND = {"date": "2026-11-09", "interviewers": [{"name": "Dana Lee", "email": "dana@example.com"}]}
-# One situation per follow-up variant: no timeline (G8), promised date (G6), agreed check-in (G3).
+YESTERDAY = {**ROUND, "date": "2026-11-24"}
+
+
+def outcome(what: str) -> list[dict]:
+    return [{"date": "2026-11-20", "event": "outcome", "outcome": what}]
+
+
+# One situation per variant: no timeline (G8), promised date (G6), agreed check-in (G3), a
+# thank-you in time (G4) or too late (G16), an answer with a new date (G17) or without (G18),
+# and each outcome (G20-G22).
 SITUATIONS = {
     "no timeline": {"rounds": [ROUND], "has_inside_contact": True, "has_references": True},
     "promised date": {"rounds": [ROUND], "decision_date": "2026-11-18"},
     "agreed check-in": {"rounds": [ROUND], "checkin_date": "2026-11-30", "channel": "phone"},
+    "interviewed yesterday": {"rounds": [YESTERDAY]},
+    "a new date": {
+        "rounds": [ROUND],
+        "decision_date": "2026-11-18",
+        "log": [{"date": "2026-11-19", "event": "reply", "new_decision_date": "2026-12-04"}],
+    },
+    "still deciding": {
+        "rounds": [ROUND],
+        "log": [{"date": "2026-11-19", "event": "reply", "new_decision_date": None}],
+    },
+    "rejection": {"rounds": [ROUND], "log": outcome("rejection")},
+    "offer": {"rounds": [ROUND], "log": outcome("offer")},
+    "withdrawn": {"rounds": [ROUND], "log": outcome("withdrawn")},
 }
 
 
@@ -54,13 +80,25 @@ def test_every_guide_link_lands_on_a_section(site_dir):
     actions = engine_actions()
     assert {action["kind"] for action in actions} == ALL_KINDS
     follow_up_guides = {action["guide"] for action in actions if action["kind"] == "follow_up"}
-    assert len(follow_up_guides) == 3, follow_up_guides
+    assert len(follow_up_guides) == 5, follow_up_guides
+    thank_you_rules = {action["rule"] for action in actions if action["kind"] == "thank_you"}
+    assert thank_you_rules == {"G4", "G16"}
     for guide in sorted({action["guide"] for action in actions}):
         path, _, anchor = guide.partition("#")
         assert not guide.startswith("/") and anchor, guide
         page = site_dir / path / "index.html"
         assert page.is_file(), f"{guide}: no page {page}"
         assert anchor in anchors_of(page), f"{guide}: no id={anchor!r} on the page"
+
+
+def test_every_pinned_guide_section_is_on_the_site(site_dir):
+    """Every section the engine may link to (GUIDE_ANCHORS) is a real id on a built page."""
+    for rule, guides in GUIDE_ANCHORS.items():
+        for guide in guides:
+            path, _, anchor = guide.partition("#")
+            page = site_dir / path / "index.html"
+            assert page.is_file(), f"{rule} {guide}: no page {page}"
+            assert anchor in anchors_of(page), f"{rule} {guide}: no id={anchor!r} on the page"
 
 
 def guide_pages(site_dir: Path) -> list[str]:

@@ -64,7 +64,7 @@ def test_search_works_before_python_has_started(context, site_url):
     hold_python(context)
     page = open_planner(context, site_url)
     search_for(page, "thank")
-    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+    expect(page.get_by_role("status").first).to_have_text("Loading the planner…")
 
 
 def test_the_colour_toggle_works_before_python_has_started(context, site_url):
@@ -75,7 +75,7 @@ def test_the_colour_toggle_works_before_python_has_started(context, site_url):
     page.reload()  # the choice is kept, as Material keeps it
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.get_by_title("Switch to light mode")).to_be_visible()
-    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+    expect(page.get_by_role("status").first).to_have_text("Loading the planner…")
 
 
 def test_a_dark_system_gets_the_dark_scheme_before_python_has_started(new_context, site_url):
@@ -85,7 +85,7 @@ def test_a_dark_system_gets_the_dark_scheme_before_python_has_started(new_contex
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.get_by_title("Switch to light mode")).to_be_visible()
     expect(page.get_by_title("Switch to dark mode")).to_be_hidden()
-    expect(page.get_by_role("status").first).to_have_text("Starting Python…")
+    expect(page.get_by_role("status").first).to_have_text("Loading the planner…")
 
 
 def test_a_keyboard_shortcut_opens_search_before_python_has_started(context, site_url):

@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))  # planner
 
 from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
 from trust_support import (
+    AXE,
     NGINX_SITE_CONF,
     CspWatch,
     Server,
@@ -95,3 +96,11 @@ def new_context(browser: Browser) -> Iterator[Any]:
 @pytest.fixture
 def csp_watch() -> CspWatch:
     return CspWatch()
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    """axe-core's source, for blocking_violations (trust_support)."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (or `make setup`)")
+    return AXE.read_text(encoding="utf-8")

@@ -5,7 +5,9 @@ stop; plans, errors and notices reach screen readers through live regions.
 
 axe-core comes from node_modules (npm ci) and is handed to the page as source text through
 Playwright's evaluate, which the pages' CSP does not apply to: nothing is fetched and the
-policy is not relaxed for these tests.
+policy is not relaxed for these tests. The planner's states with several applications (today
+list, checklist, history, closed application, import notice, delete message) and its phone
+layout are checked in test_accessibility_states.py.
 """
 
 from __future__ import annotations
@@ -15,49 +17,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planner_page import expect_plan, expected_plan, open_planner, share_fragment, wait_until_ready
+from planner_page import (
+    LOCALE_COUNTRY,
+    expect_plan,
+    expected_plan,
+    open_planner,
+    share_fragment,
+    wait_for_countries,
+    wait_until_ready,
+)
 from playwright.sync_api import BrowserContext, Page, expect
-from trust_support import REPO, Server
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PALETTES = ["light", "dark"]
-BLOCKING = ("serious", "critical")
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (or `make setup`)")
-    return AXE.read_text(encoding="utf-8")
-
-
-def blocking_violations(page: Page, axe_source: str) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now, one line each."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(axe_source)
-    # Let transitions (Material's header title on scroll) end, so colours are final.
-    page.evaluate(
-        """() => Promise.all(document.getAnimations()
-            .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-            .map((a) => a.finished))"""
-    )
-    results = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
-    return [
-        f"{violation['impact']} {violation['id']}: {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
-        for violation in results["violations"]
-        if violation["impact"] in BLOCKING
-    ]
-
-
-def use_palette(page: Page, palette: str) -> None:
-    """Switch with Material's own toggle in the header, as a visitor does."""
-    body = page.locator("body")
-    if palette == "dark":
-        page.locator('label[title="Switch to dark mode"]').click()
-        expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    else:
-        expect(body).to_have_attribute("data-md-color-scheme", "default")
+from trust_support import PALETTES, Server, blocking_violations, use_palette
 
 
 def light_context(new_context) -> BrowserContext:
@@ -80,6 +50,7 @@ PAGES = [
     "404.html",
     "before-you-leave/",
     "how-we-count-days/",
+    "if-you-are-late/",
     "keep-applying/",
     "no-timeline/",
     "planner/",
@@ -87,6 +58,8 @@ PAGES = [
     "second-check-in/",
     "self-hosting/",
     "thank-you-note/",
+    "when-they-answer/",
+    "who-to-write-to/",
 ]
 
 
@@ -201,7 +174,7 @@ def tab_to(page: Page, selector: str, *, backwards: bool = False, limit: int = 8
 
 def test_the_planner_works_with_the_keyboard_alone(site: Server, new_context) -> None:
     page = open_planner(light_context(new_context), site.url)
-    wait_until_ready(page)
+    wait_for_countries(page)
     keyboard = page.keyboard
 
     tab_to(page, "#fp-r0-date")
@@ -242,15 +215,27 @@ def test_the_planner_works_with_the_keyboard_alone(site: Server, new_context) ->
         "channel": "email",
         "has_inside_contact": True,
         "has_references": True,
+        "country": LOCALE_COUNTRY,  # a new application in an en-US browser
     }
     expect_plan(page, situation)
 
-    tab_to(page, 'button[data-copy="0"]')
+    # The first card with a draft (a skipped step has none, so no Copy button).
+    actions = expected_plan(situation)["actions"]
+    index, first = next((i, a) for i, a in enumerate(actions) if a["message"])
+    copy_button = f'button[data-copy="{index}"]'
+    tab_to(page, copy_button)
     keyboard.press("Enter")
-    copy = page.locator('button[data-copy="0"]')
-    expect(copy).to_have_text("Copied")
-    first = next(a for a in expected_plan(situation)["actions"] if a["message"])
+    expect(page.locator(copy_button)).to_have_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == first["message"]["body"]
+
+    # Tick that step off: its checkbox sits above the draft; after the plan is drawn again
+    # the step shows as done and focus is back on its checkbox, not lost at the top.
+    tab_to(page, f"#fp-done-{index}", backwards=True)
+    keyboard.press("Space")
+    card = page.locator(f'#fp-plan .fp-action[data-action="{first["id"]}"]')
+    expect(card).to_have_attribute("data-status", "done")
+    expect(card.locator('input[name="done"]')).to_be_focused()
+    expect(card.locator('input[name="done"]')).to_be_checked()
 
     tab_to(page, "#fp-share", backwards=True)
     keyboard.press("Enter")

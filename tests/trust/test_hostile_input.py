@@ -1,8 +1,11 @@
 """Hostile and broken input in the planner: markup, script, template syntax, invisible
 characters and huge strings are shown as inert text everywhere they go (the plan, the
 drafts, the mailto: link, the clipboard, the .ics file, the print view, the share link) or
-refused with a message beside their field; junk in share links and storage gives a notice
-and a clean form. No dialog may open and no visitor text may ever run or become markup."""
+refused with a message beside their field. A junk share link gives a notice and adds
+nothing; a stored copy that cannot be read is set aside untouched (never deleted) with a
+notice. No dialog may open and no visitor text may ever run or become markup, wherever it
+comes from (the form, a link, storage). The new fields of several applications have their
+own file, test_hostile_applications.py."""
 
 from __future__ import annotations
 
@@ -12,19 +15,22 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 from planner_page import (
+    LOCALE_COUNTRY,
     expect_plan,
     expected_plan,
     fill_round,
     open_planner,
     share_fragment,
     type_into,
-    wait_until_ready,
+    wait_for_countries,
 )
-from playwright.sync_api import BrowserContext, Page, expect
-from trust_support import CspWatch, Server
+from playwright.sync_api import Page, expect
+from trust_support import CspWatch, Guard, Server, planner_context, unfold_ics
 
-STORAGE_KEY = "followup-planner:v1"
+APP_KEY = "followup-planner:v2:app:"
+ASIDE = "followup-planner:aside:"
 
 IMG = "<img src=x onerror=window.__hostile=1>"
 SCRIPT = "</script><script>alert(1)</script>"
@@ -50,49 +56,9 @@ INERT_SITUATION = {
     "company": TEMPLATE,
     "role": JINJA,
     "has_inside_contact": True,
+    # Typed into a new application in an en-US browser: the locale's holiday country.
+    "country": LOCALE_COUNTRY,
 }
-
-
-def planner_context(new_context, csp_watch: CspWatch | None = None) -> BrowserContext:
-    context = new_context(locale="en-US", service_workers="block", accept_downloads=True)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    if csp_watch is not None:
-        csp_watch.attach(context)
-    return context
-
-
-# Every script element but the theme's, which assets/planner/theme.js adds once the first
-# plan is on screen.
-PAGE_SCRIPTS = 'script:not([src*="/assets/javascripts/bundle."])'
-
-
-class Guard:
-    """Fails on any dialog (alert, confirm, prompt) the page opens, and counts elements that
-    visitor text could have created: images pointing at "x", scripts, event attributes."""
-
-    def __init__(self, page: Page) -> None:
-        self.page = page
-        self.dialogs: list[str] = []
-        page.on("dialog", self._on_dialog)
-        self.scripts = page.locator(PAGE_SCRIPTS).count()
-
-    def _on_dialog(self, dialog: Any) -> None:
-        self.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
-
-    def check(self) -> None:
-        page = self.page
-        assert self.dialogs == [], "visitor text opened a dialog"
-        assert page.evaluate("window.__hostile") is None, "visitor text ran as script"
-        assert page.locator('img[src="x"]').count() == 0, "visitor text became an image"
-        assert page.locator(PAGE_SCRIPTS).count() == self.scripts, "visitor text became a script"
-        assert page.locator("[onerror], [onload]").count() == 0
-
-
-def unfold_ics(text: str) -> str:
-    """The .ics text with folded lines joined and escaped commas/semicolons plain, UIDs out."""
-    text = text.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("UID:"))
 
 
 def enter_inert_situation(page: Page) -> None:
@@ -114,7 +80,7 @@ def test_markup_and_template_syntax_stay_inert_text_everywhere(
     context = planner_context(new_context, csp_watch)
     page = open_planner(context, site.url)
     guard = Guard(page)
-    wait_until_ready(page)
+    wait_for_countries(page)
     enter_inert_situation(page)
     expect_plan(page, INERT_SITUATION)
 
@@ -123,6 +89,9 @@ def test_markup_and_template_syntax_stay_inert_text_everywhere(
     text = plan.evaluate("node => node.textContent")
     for payload in (ALERT_IMG, IMG, SCRIPT, TEMPLATE, JINJA):
         assert payload in text
+    # The drafts greet by first name: the first "word" of ALERT_IMG, an unclosed tag, is text.
+    greeting = f"Dear {ALERT_IMG.split()[0]},"
+    assert greeting in text
     assert "49" not in text
     guard.check()
 
@@ -138,14 +107,17 @@ def test_markup_and_template_syntax_stay_inert_text_everywhere(
         assert "<" not in href and "{" not in href and "\n" not in href
         decoded = unquote(href)
         assert TEMPLATE in decoded and SCRIPT in decoded and "49" not in decoded
-    assert any(ALERT_IMG in unquote(href) for href in hrefs)
+    to_dana = [href for href in hrefs if href.startswith("mailto:dana@example.com?")]
+    assert to_dana
+    for href in to_dana:
+        assert f"body={greeting}" in unquote(href)
 
     # Copy puts the draft on the clipboard verbatim.
     drafts = [a["message"] for a in expected_plan(INERT_SITUATION)["actions"] if a["message"]]
-    plan.get_by_role("button", name="Copy").first.click()
+    plan.get_by_role("button", name="Copy", exact=True).first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == drafts[0]["body"]
-    assert copied.startswith(f"Dear {IMG},") and copied.endswith(SCRIPT)
+    assert copied.startswith(greeting) and copied.endswith(SCRIPT)
 
     # The calendar file holds the same literal text.
     with page.expect_download() as download:
@@ -200,7 +172,7 @@ REFUSED = [
 def test_refused_text_gets_a_message_beside_its_field(site: Server, new_context) -> None:
     page = open_planner(planner_context(new_context), site.url)
     guard = Guard(page)
-    wait_until_ready(page)
+    wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "dana@example.com")])
     for selector, value, says in REFUSED:
         control = page.locator(selector)
@@ -225,7 +197,7 @@ def test_newlines_pasted_into_a_name_become_spaces_in_the_one_line_field(
     site: Server, new_context
 ) -> None:
     page = open_planner(planner_context(new_context), site.url)
-    wait_until_ready(page)
+    wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("", "")])
     page.locator("#fp-r0-p0-name").fill("Dana\nLee\r\n")
     # Chromium turns pasted line breaks into spaces in a one-line field.
@@ -238,15 +210,17 @@ def test_a_field_too_long_for_a_link_gets_no_link_and_keeps_the_saved_copy(
     site: Server, new_context
 ) -> None:
     page = open_planner(planner_context(new_context), site.url)
-    wait_until_ready(page)
+    wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "")])
     type_into(page, "#fp-company", "Initech")
     expect(page.locator("#fp-plan .fp-action").first).to_be_visible()
     page.locator("#fp-company").fill("y" * 10_000)
     expect(page.locator("#fp-company")).to_have_attribute("aria-invalid", "true")
+    # It cannot be kept either, and the page says so rather than losing it silently.
+    expect(page.locator("#fp-notice")).to_contain_text("too long to keep")
 
     page.get_by_role("button", name="Share link").click()
-    expect(page.locator("#fp-share-note")).to_contain_text("shorten the highlighted fields")
+    expect(page.locator("#fp-share-note")).to_contain_text("shorten the longest fields")
     expect(page.locator("#fp-share-url")).to_have_value("")
 
     # Reloading brings back the last copy that can be read, not a damaged-input notice.
@@ -281,9 +255,13 @@ def test_tampered_share_links_give_a_notice_and_a_clean_form(site: Server, new_c
         expect(page.locator("#fp-notice"), name).to_contain_text("damaged or incomplete")
         expect(page.locator("#fp-r0-p0-name"), name).to_have_value("")
         expect(page.locator(".fp-round"), name).to_have_count(1)
-    # After all that the form still plans.
+    # After all that the form still plans (a new application: the locale's holidays).
+    expect(page.locator("#fp-applications [data-open]")).to_have_count(1)
     fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, {"rounds": [{"date": "2026-11-16", "interviewers": []}]})
+    expect_plan(
+        page,
+        {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY},
+    )
     guard.check()
 
 
@@ -314,55 +292,190 @@ def test_prototype_keys_in_a_share_link_pollute_nothing(site: Server, new_contex
     assert "Mallory" not in page.locator("#fp-planner").inner_text()
 
 
+def stored_application(app_id: str, draft: Any) -> str:
+    """An application as the page keeps it under followup-planner:v2:app:<id>."""
+    return json.dumps({"version": 2, "id": app_id, "created": 1, "draft": draft})
+
+
+HOSTILE_DRAFT = {
+    "rounds": [{"date": "2026-11-16", "interviewers": [{"name": IMG, "email": ""}]}],
+    "company": TEMPLATE,
+    "role": SCRIPT,
+}
+HOSTILE_LABEL = f"{TEMPLATE} — {SCRIPT}"
+
+# (key, what is stored there): copies the page cannot read, each carrying script.
+UNREADABLE = {
+    "v1 in an older shape": (
+        "followup-planner:v1",
+        json.dumps({"version": 0, "interview": "2026-11-16", "name": IMG}),
+    ),
+    "v1 rounds as object": (
+        "followup-planner:v1",
+        json.dumps({"rounds": {"0": {"date": "x", "name": IMG}}}),
+    ),
+    "v1 garbage": ("followup-planner:v1", f"\u0000garbage{TEMPLATE}{IMG}"),
+    "v1 array": ("followup-planner:v1", json.dumps([HOSTILE_DRAFT])),
+    "v2 not JSON": (f"{APP_KEY}broken", "{" + IMG),
+    "v2 id not its key": (f"{APP_KEY}stolen", stored_application("other", HOSTILE_DRAFT)),
+    "v2 markup in the key": (f"{APP_KEY}{IMG}", stored_application(IMG, HOSTILE_DRAFT)),
+    "v2 draft as text": (f"{APP_KEY}text", stored_application("text", IMG)),
+    "v2 country with markup": (
+        f"{APP_KEY}country",
+        stored_application("country", {**HOSTILE_DRAFT, "country": "<b>US</b>"}),
+    ),
+    "v2 name too long": (
+        f"{APP_KEY}long",
+        stored_application(
+            "long",
+            {"rounds": [{"date": "2026-11-16", "interviewers": [{"name": SCRIPT * 20}]}]},
+        ),
+    ),
+    "v2 history of junk": (
+        f"{APP_KEY}log",
+        stored_application("log", {**HOSTILE_DRAFT, "log": [{"event": IMG, "date": IMG}]}),
+    ),
+}
+
+PLANNER_KEYS = "Object.keys(localStorage).filter((key) => key.startsWith('followup-planner'))"
+STORE = (
+    "(items) => { localStorage.clear(); for (const [k, v] of items) localStorage.setItem(k, v); }"
+)
+
+
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_an_unreadable_stored_copy_is_set_aside_untouched_with_a_notice(
+    site: Server, new_context, name: str
+) -> None:
+    key, value = UNREADABLE[name]
+    page = open_planner(planner_context(new_context), site.url)
+    guard = Guard(page)
+    # Beside it, an application that reads fine, hostile text and all.
+    page.evaluate(
+        STORE, [[key, value], [f"{APP_KEY}good", stored_application("good", HOSTILE_DRAFT)]]
+    )
+    page.reload()
+    notice = page.locator("#fp-notice")
+    expect(notice).to_contain_text("could not be read")
+    expect(notice).to_contain_text("kept aside in this browser, untouched")
+    # Set aside byte for byte, under its own key; never read again.
+    assert page.evaluate("(key) => localStorage.getItem(key)", f"{ASIDE}{key}") == value
+    assert page.evaluate("(key) => localStorage.getItem(key)", key) is None
+    # The rest is here: the readable application, its markup as text.
+    applications = page.locator("#fp-applications [data-open]")
+    expect(applications).to_have_count(1)
+    expect(applications.locator(".fp-application__label")).to_have_text(HOSTILE_LABEL)
+    expect(page.locator("#fp-company")).to_have_value(TEMPLATE)
+    expect(page.locator("#fp-r0-p0-name")).to_have_value(IMG)
+    expect(page.locator("#fp-plan .fp-plan__application")).to_have_text(HOSTILE_LABEL)
+    expect(page.locator("#fp-agenda-body .fp-agenda__item").first).to_be_visible()
+    assert "49" not in page.locator("#fp-planner").inner_text()
+    guard.check()
+
+    # The next visit has nothing new to say; the copy stays aside.
+    page.reload()
+    expect(page.locator("#fp-plan .fp-plan__application")).to_have_text(HOSTILE_LABEL)
+    expect(notice).to_be_hidden()
+    assert page.evaluate("(key) => localStorage.getItem(key)", f"{ASIDE}{key}") == value
+    guard.check()
+
+
 OLDER_VERSIONS = {
-    # What an earlier planner might have kept: another key, another shape.
-    "followup-planner": json.dumps({"interview": "2026-11-16", "name": "Sam"}),
-    "followup-planner:v0": json.dumps({"version": 0, "dates": ["2026-11-16"]}),
+    # What an earlier planner might have kept: another key, another shape. The page does not
+    # read them, so it has nothing to say about them, and loses nothing either.
+    "followup-planner": json.dumps({"interview": "2026-11-16", "name": IMG}),
+    "followup-planner:v0": json.dumps({"version": 0, "dates": ["2026-11-16"], "x": SCRIPT}),
+    # Settings naming an application that is not there, or no settings at all.
+    "followup-planner:v2:meta": json.dumps({"open": IMG, "exported": TEMPLATE}),
+    "followup-planner:v2:plan": IMG,
 }
 
 
-STORED = {
-    "old shape": {"followup-planner:v1": json.dumps({"version": 0, "interview": "2026-11-16"})},
-    "rounds as object": {"followup-planner:v1": json.dumps({"rounds": {"0": {"date": "x"}}})},
-    "garbage": {"followup-planner:v1": "\u0000garbage{{7*7}}"},
-    "array": {"followup-planner:v1": json.dumps([GOOD])},
-    "older keys": OLDER_VERSIONS,
-}
-
-
-def test_stored_state_from_an_older_version_or_garbage_gives_a_clean_form(
+def test_keys_of_unknown_versions_are_left_alone_and_the_form_works(
     site: Server, new_context
 ) -> None:
     page = open_planner(planner_context(new_context), site.url)
     guard = Guard(page)
-    for name, stored in STORED.items():
-        page.evaluate(
-            "(items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))",
-            stored,
-        )
-        page.reload()
-        expect(page.locator("#fp-notice"), name).to_contain_text("saved input could not be read")
-        expect(page.locator("#fp-r0-date"), name).to_have_value("")
-        # What could not be read is forgotten, older versions' copies included.
-        remaining = page.evaluate(
-            "Object.keys(localStorage).filter((key) => key.startsWith('followup-planner'))"
-        )
-        assert remaining == [], name
+    page.evaluate(STORE, list(OLDER_VERSIONS.items()))
     page.reload()
+    wait_for_countries(page)
     expect(page.locator("#fp-notice")).to_be_hidden()
-    # The form works.
+    expect(page.locator("#fp-r0-date")).to_have_value("")
+    expect(page.locator("#fp-applications [data-open]")).to_have_text("New application")
+    for key in ("followup-planner", "followup-planner:v0"):
+        assert page.evaluate("(key) => localStorage.getItem(key)", key) == OLDER_VERSIONS[key]
+    # The form works (a new application: the locale's holidays).
     fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, {"rounds": [{"date": "2026-11-16", "interviewers": []}]})
+    expect_plan(
+        page,
+        {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY},
+    )
+    assert TEMPLATE not in page.locator("#fp-export-reminder").inner_text()
+    guard.check()
+
+
+def test_a_version_1_copy_with_markup_becomes_an_application_of_inert_text(
+    site: Server, new_context
+) -> None:
+    page = open_planner(planner_context(new_context), site.url)
+    guard = Guard(page)
+    page.evaluate(STORE, [["followup-planner:v1", json.dumps(HOSTILE_DRAFT)]])
+    page.reload()
+    expect_plan(page, HOSTILE_DRAFT)
+    expect(page.locator("#fp-notice")).to_be_hidden()
+    expect(page.locator("#fp-applications .fp-application__label")).to_have_text(HOSTILE_LABEL)
+    expect(page.locator("#fp-r0-p0-name")).to_have_value(IMG)
+    keys = page.evaluate(PLANNER_KEYS)
+    assert "followup-planner:v1" not in keys
+    [app_key] = [key for key in keys if key.startswith(APP_KEY)]
+    assert (
+        json.loads(page.evaluate("(key) => localStorage.getItem(key)", app_key))["draft"]["company"]
+        == TEMPLATE
+    )
+    assert "49" not in page.locator("#fp-planner").inner_text()
+    guard.check()
+
+
+def test_a_share_link_with_markup_adds_an_application_beside_the_stored_ones(
+    site: Server, new_context
+) -> None:
+    page = open_planner(planner_context(new_context), site.url)
+    guard = Guard(page)
+    kept = stored_application("good", GOOD)
+    page.evaluate(STORE, [[f"{APP_KEY}good", kept]])
+    page.goto(f"{site.url}planner/{share_fragment(HOSTILE_DRAFT)}")
+    expect_plan(page, HOSTILE_DRAFT)
+    expect(page.locator("#fp-message-text")).to_have_text(
+        "The shared application was added beside your others."
+    )
+    applications = page.locator("#fp-applications [data-open]")
+    expect(applications).to_have_count(2)
+    expect(applications.nth(1).locator(".fp-application__label")).to_have_text(HOSTILE_LABEL)
+    expect(applications.nth(1)).to_have_attribute("aria-current", "true")
+    # The stored application is still there, unchanged, and the link left the address bar.
+    assert page.evaluate("(key) => localStorage.getItem(key)", f"{APP_KEY}good") == kept
+    assert "#" not in page.url
+    # The same link again opens it; it is not added twice.
+    page.goto(f"{site.url}planner/{share_fragment(HOSTILE_DRAFT)}")
+    expect_plan(page, HOSTILE_DRAFT)
+    expect(applications).to_have_count(2)
+    assert "49" not in page.locator("#fp-planner").inner_text()
     guard.check()
 
 
 def test_clearing_data_also_forgets_older_versions_copies(site: Server, new_context) -> None:
     page = open_planner(planner_context(new_context), site.url)
-    wait_until_ready(page)
+    wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Ana", "")])
     expect(page.locator("#fp-plan .fp-action").first).to_be_visible()
     page.evaluate("(key) => localStorage.setItem(key, '{}')", "followup-planner:v0")
+    page.evaluate("(key) => localStorage.setItem(key, '{')", f"{ASIDE}followup-planner:v1")
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my data").click()
-    expect(page.locator("#fp-notice")).to_contain_text("cleared")
-    kept = page.evaluate("Object.keys(localStorage)")
-    assert [key for key in kept if key.startswith("followup-planner")] == []
+    expect(page.locator("#fp-message-text")).to_have_text("Your data is cleared from this browser.")
+    expect(page.locator("#fp-notice")).to_be_hidden()
+    # Everything this planner stored is gone, and nothing new was stored since.
+    kept = page.evaluate(
+        "Object.entries(localStorage).filter(([key]) => key.startsWith('followup-planner'))"
+    )
+    assert kept == [], "Clear my data left this in storage"

@@ -8,12 +8,14 @@ import re
 import shutil
 from pathlib import Path
 
-from planner_page import expect_plan, fill_round
+from planner_page import LOCALE_COUNTRY, expect_plan, fill_round, wait_for_countries
 from trust_support import REPO, Server, load_hook, serve
 
 offline = load_hook("offline")
 
-SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
+# Typed into a new application in an en-US browser: planned with US public holidays, so the
+# country list and the holidays package work offline too.
+SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY}
 # Resolves once the service worker controls the page, with the names of the site's caches.
 CONTROLLED_CACHES = """async () => {
   await navigator.serviceWorker.ready;
@@ -86,6 +88,7 @@ def test_guide_and_planner_work_offline_after_one_visit(
     page.goto(site.url + "no-timeline/")
     assert page.locator("#wait-a-week").count() == 1
     page.goto(site.url + "planner/")
+    wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [])
     expect_plan(page, SITUATION)
 

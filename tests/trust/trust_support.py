@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from hook_loading import REPO, load_hook
-from playwright.sync_api import BrowserContext
+from playwright.sync_api import BrowserContext, Page, expect
 
 __all__ = ["REPO", "load_hook"]
 
@@ -152,3 +152,88 @@ class CspWatch:
 
     def violations(self, page: Any) -> list[str]:
         return [*page.evaluate("window.__cspViolations"), *self.console]
+
+
+def planner_context(new_context: Any, csp_watch: CspWatch | None = None) -> BrowserContext:
+    """A context for the hostile-input tests: en-US, no service worker, clipboard allowed,
+    downloads kept, and (if given) CSP violations watched."""
+    context = new_context(locale="en-US", service_workers="block", accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    if csp_watch is not None:
+        csp_watch.attach(context)
+    return context
+
+
+# Every script element but the theme's, which assets/planner/theme.js adds once the first
+# plan is on screen.
+PAGE_SCRIPTS = 'script:not([src*="/assets/javascripts/bundle."])'
+# Elements that visitor text could only have made by becoming markup: the planner draws none
+# of them itself.
+MADE_OF_TEXT = "#fp-planner :is(img, svg, b, i, script, iframe, object, embed)"
+
+
+class Guard:
+    """Fails on any dialog (alert, confirm, prompt) the page opens, and counts elements that
+    visitor text could have created: images pointing at "x", scripts, event attributes,
+    markup inside the planner."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        page.on("dialog", self._on_dialog)
+        self.scripts = page.locator(PAGE_SCRIPTS).count()
+
+    def _on_dialog(self, dialog: Any) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def check(self) -> None:
+        page = self.page
+        assert self.dialogs == [], "visitor text opened a dialog"
+        assert page.evaluate("window.__hostile") is None, "visitor text ran as script"
+        assert page.locator('img[src="x"]').count() == 0, "visitor text became an image"
+        assert page.locator(PAGE_SCRIPTS).count() == self.scripts, "visitor text became a script"
+        assert page.locator("[onerror], [onload]").count() == 0
+        assert page.locator(MADE_OF_TEXT).count() == 0, "visitor text became markup"
+
+
+def unfold_ics(text: str) -> str:
+    """The .ics text with folded lines joined and escaped commas/semicolons plain, UIDs out."""
+    text = text.replace("\r\n ", "").replace("\\,", ",").replace("\\;", ";").replace("\\n", "\n")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("UID:"))
+
+
+# axe-core from node_modules (npm ci), handed to pages as source text through Playwright's
+# evaluate, which the pages' CSP does not apply to (the axe_source fixture reads it).
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PALETTES = ["light", "dark"]
+BLOCKING = ("serious", "critical")
+
+
+def blocking_violations(page: Page, axe_source: str) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now, one line each."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_source)
+    # Let transitions (Material's header title on scroll) end, so colours are final.
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+            .map((a) => a.finished))"""
+    )
+    results = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
+    return [
+        f"{violation['impact']} {violation['id']}: {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def use_palette(page: Page, palette: str) -> None:
+    """Switch with Material's own toggle in the header, as a visitor does."""
+    body = page.locator("body")
+    if palette == "dark":
+        page.locator('label[title="Switch to dark mode"]').click()
+        expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    else:
+        expect(body).to_have_attribute("data-md-color-scheme", "default")
