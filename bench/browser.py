@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 from urllib.parse import quote
 
@@ -48,13 +49,14 @@ SHARED_SITUATION: dict[str, Any] = {
 PAGE_PROBE = """
 window.__bench = {
   longTasks: [], frames: [], firstPlan: null, pythonReady: null, engineAnswered: null,
-  enginePlan: null,
+  enginePlan: null, agenda: null,
   workerStart: null,
   /** Record the moment `name` happened and tell the benchmark (it listens to the console). */
   mark(name) {
     if (this[name] !== null) return;
     this[name] = performance.now();
     console.debug(`bench:${name}`);
+    document.dispatchEvent(new CustomEvent(`bench:${name}`));
   },
 };
 const PageWorker = window.Worker;
@@ -79,8 +81,8 @@ if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
   }).observe({ type: "long-animation-frame", buffered: true });
 }
 new MutationObserver(() => {
-  if (window.__bench.firstPlan !== null) return;
   if (document.querySelector("#fp-plan-body .fp-action")) window.__bench.mark("firstPlan");
+  if (document.querySelector("#fp-agenda-body .fp-agenda__item")) window.__bench.mark("agenda");
 }).observe(document, { childList: true, subtree: true });
 // The engine's own answer to the first request: on a return visit the first plan on screen
 // can be the one the page kept from before (storage.js, keptPlan), shown while Python starts.
@@ -295,6 +297,69 @@ def engine_cold(browser: Browser, base_url: str) -> Visit:
         return engine_visit(context.new_page(), base_url)
     finally:
         context.close()
+
+
+# Puts a visitor's stored applications (storage.js's v2 shape) in place before the planner's
+# first visit in a context, once.
+SEED_STORAGE = """
+(records) => {
+  if (!location.pathname.endsWith("/planner/") || localStorage.getItem("bench-seeded")) return;
+  for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
+  localStorage.setItem("bench-seeded", "1");
+}
+"""
+
+
+def stored_records(count: int) -> dict[str, str]:
+    """`count` realistic applications as the page stores them (one key each), as of today."""
+    from .applications import stored_applications
+
+    export = stored_applications(count, today=date.today())
+    return {
+        f"followup-planner:v2:app:{item['id']}": json.dumps(
+            {"version": 2, "id": item["id"], "created": number, "draft": item["situation"]}
+        )
+        for number, item in enumerate(export["applications"])
+    }
+
+
+@dataclass
+class StoredRun:
+    """A visitor with many applications: the planner opened with no link, cold then warm;
+    each visit ready at its first plan, `agenda_ms` when the today list showed."""
+
+    cold: Visit
+    warm: Visit
+    cold_agenda_ms: float
+    warm_agenda_ms: float
+
+
+def stored_pair(browser: Browser, base_url: str, count: int) -> StoredRun:
+    context = new_context(browser)
+    context.add_init_script(f"({SEED_STORAGE})({json.dumps(stored_records(count))})")
+    try:
+        page = context.new_page()
+        cold = _measure(page, f"{base_url}planner/", "firstPlan")
+        cold_agenda = _wait_for_mark(page, "agenda")
+        wait_for_offline_copy(page)
+        page.close()
+        page = context.new_page()
+        warm = _measure(page, f"{base_url}planner/", "firstPlan")
+        return StoredRun(cold, warm, cold_agenda, _wait_for_mark(page, "agenda"))
+    finally:
+        context.close()
+
+
+WAIT_FOR_MARK = """
+(name) => window.__bench[name] ?? new Promise((resolve) => {
+  document.addEventListener(`bench:${name}`, () => resolve(window.__bench[name]), { once: true });
+})
+"""
+
+
+def _wait_for_mark(page: Page, name: str) -> float:
+    """When `name` happened (ms from navigation), waiting for it if it has not yet."""
+    return float(page.evaluate(WAIT_FOR_MARK, name))
 
 
 def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> list[PairRun]:

@@ -39,6 +39,8 @@ CORE_FILES = (
     "/pyodide/pyodide-lock.json",
 )
 GUIDE_PAGE = "thank-you-note/"
+# A visitor several weeks into a search: this many stored applications (issue 13's profile).
+STORED_APPLICATIONS = 20
 
 TARGETS = {
     "cold_ratio": 1.10,
@@ -95,11 +97,33 @@ def browser_figures(site: Path, runs: int, edits: int, *, warm_up: bool = True) 
             if warm_up:  # the OS file cache and Chromium's own start-up, not counted
                 bb.planner_pair(chromium, base_url, 0)
             pairs = bb.interleaved_runs(chromium, base_url, runs, edits)
+            stored = [bb.stored_pair(chromium, base_url, STORED_APPLICATIONS) for _ in range(runs)]
             planner_bytes = bb.cold_bytes(chromium, base_url, "planner/", tally, planner=True)
             guide_bytes = bb.cold_bytes(chromium, base_url, GUIDE_PAGE, tally, planner=False)
         finally:
             chromium.close()
-    return summarize(pairs, planner_bytes, guide_bytes)
+    figures = summarize(pairs, planner_bytes, guide_bytes)
+    figures["stored"] = summarize_stored(stored, pairs)
+    return figures
+
+
+def summarize_stored(stored: list[bb.StoredRun], pairs: list[bb.PairRun]) -> dict[str, Any]:
+    """A visitor with STORED_APPLICATIONS applications: medians, and the cold first plan
+    against the bare Pyodide start of the same runs."""
+
+    def median(values: list[float]) -> float:
+        return round(statistics.median(values), 1)
+
+    base_cold = median([pair.baseline_cold.ready_ms for pair in pairs])
+    cold = median([run.cold.ready_ms for run in stored])
+    return {
+        "applications": STORED_APPLICATIONS,
+        "cold_first_plan_ms": cold,
+        "cold_ratio": round(cold / base_cold, 2),
+        "cold_agenda_ms": median([run.cold_agenda_ms for run in stored]),
+        "warm_first_plan_ms": median([run.warm.ready_ms for run in stored]),
+        "warm_agenda_ms": median([run.warm_agenda_ms for run in stored]),
+    }
 
 
 def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -> dict[str, Any]:
@@ -333,6 +357,26 @@ def table(figures: dict[str, Any]) -> str:
                 f"{len(bytes_['guide_pyodide_files'])} files",
                 "0 files",
                 mark[ok["guide_pyodide_files"]],
+            ),
+        ]
+    stored = (figures.get("browser") or {}).get("stored")
+    if stored:
+        rows += [
+            (
+                f"9. {stored['applications']} stored applications: first plan cold (ms)",
+                f"{stored['cold_first_plan_ms']:.0f}",
+                "",
+                f"{stored['cold_ratio']:.2f}x bare Pyodide",
+                "",
+                "",
+            ),
+            (
+                "   today list on screen, cold / warm (ms)",
+                f"{stored['cold_agenda_ms']:.0f} / {stored['warm_agenda_ms']:.0f}",
+                "",
+                f"warm first plan {stored['warm_first_plan_ms']:.0f}",
+                "",
+                "",
             ),
         ]
     engine = figures["engine"]

@@ -86,6 +86,11 @@ def test_bench_runs_and_reports_every_figure(site_dir: Path, tmp_path: Path) -> 
     assert "engine alone" in done.stdout
     # A return visit may show the kept plan first; Python's own answer never comes before.
     assert browser["warm"]["planner_engine_answer_ms"] >= browser["warm"]["planner_first_plan_ms"]
+    stored = browser["stored"]
+    assert stored["applications"] == 20 and stored["cold_ratio"] > 0
+    assert stored["cold_first_plan_ms"] <= stored["cold_agenda_ms"]
+    assert stored["warm_first_plan_ms"] > 0 and stored["warm_agenda_ms"] > 0
+    assert "stored applications" in done.stdout
     assert browser["edits"]["count"] == 3
     assert browser["edits"]["p50_ms"] <= browser["edits"]["p95_ms"]
     assert browser["blocking"]["planner_long_tasks_ms"] >= 0
