@@ -342,3 +342,21 @@ def test_everything_recorded_survives_a_reload(context: BrowserContext, site_url
     expect(history(page).nth(0)).to_contain_text("They answered, still deciding")
     expect(history(page).nth(1)).to_contain_text("Done: Email Ana Ruiz to check in")
     assert stored_logs(page) == {"acme": acme["log"], "globex": globex["log"]}
+
+
+def test_a_share_link_carries_what_happened(
+    context: BrowserContext, new_context, site_url: str
+) -> None:
+    page = open_stored(context, site_url, {"acme": ACME})
+    page.get_by_role("checkbox", name="Done: Email Dana Lee to check in").check()
+    ticked = with_log(ACME, done(ACME_CHECK_IN))
+    expect_checklist(page, ticked)
+    page.get_by_role("button", name="Share link").click()
+    link = page.locator("#fp-share-url")
+    expect(link).not_to_have_value("")
+
+    # On another browser the same application opens with its history: the step is done.
+    elsewhere = new_context().new_page()
+    elsewhere.goto(link.input_value())
+    expect_checklist(elsewhere, ticked)
+    expect(elsewhere.locator("#fp-history > li")).to_have_count(1)

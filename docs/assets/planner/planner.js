@@ -550,7 +550,8 @@ function onPlanClick(event) {
 }
 
 async function share(button) {
-  const url = shareUrl(form.read());
+  // The link carries the open application whole: what was typed and what happened since.
+  const url = shareUrl({ ...form.read(), log: current().draft.log });
   const box = $("#fp-share-box");
   const field = $("#fp-share-url");
   box.hidden = false;
