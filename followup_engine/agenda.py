@@ -6,7 +6,6 @@ The export format is what the page saves to a file and reads back:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -14,13 +13,14 @@ from typing import Any
 
 from .model import KINDS, Plan, PlanInputError, Problem, Situation
 from .schedule import make_checked_plan
-from .validation import situation_from_dict
+from .validation import APPLICATION_ID, ISO_DATE, situation_from_dict
 
 __all__ = [
     "AGENDA_DAYS",
     "EXPORT_FORMAT",
     "EXPORT_VERSION",
     "Application",
+    "agenda_calendar",
     "agenda_from_dict",
     "agenda_today",
     "applications_from_dict",
@@ -33,8 +33,6 @@ AGENDA_DAYS = 14
 MAX_AGENDA_DAYS = 366
 MAX_APPLICATIONS = 500
 
-_APPLICATION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AGENDA_STATUSES = ("overdue", "due", "upcoming")
 
 
@@ -94,7 +92,7 @@ def applications_from_dict(data: Any, today: date | None = None) -> list[Applica
             problems.append(Problem("applications", f"{where} must be an object."))
             continue
         application_id = item.get("id")
-        if not isinstance(application_id, str) or not _APPLICATION_ID.fullmatch(application_id):
+        if not isinstance(application_id, str) or not APPLICATION_ID.fullmatch(application_id):
             problems.append(
                 Problem("id", f"{where} needs an id of 1 to 64 letters, digits, - or _.")
             )
@@ -168,7 +166,7 @@ def agenda_today(data: Any) -> date:
     if value is None:
         return date.today()
     problem = Problem("today", f"The date for today, {_shown(value)}, is not a YYYY-MM-DD date.")
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         raise PlanInputError([problem])
     try:
         return date.fromisoformat(value)
@@ -200,3 +198,14 @@ def _label_of(raw: Any, application_id: str) -> str:
 def _shown(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else repr(" ".join(value.split())[:40])
     return "missing" if value is None else text
+
+
+def agenda_calendar(data: Any) -> str:
+    """One calendar file for the pending steps of every application of an export file (as
+    of its "today"), for the command line and the page alike."""
+    from .calendar_export import entries_to_ics  # lazy: icalendar loads on demand
+
+    today = agenda_today(data)
+    applications = applications_from_dict(data, today)
+    entries = [(app.situation, action) for app in applications for action in app.plan.actions]
+    return entries_to_ics(entries, today)

@@ -67,14 +67,10 @@ def agenda_csv_response(export_json: str) -> str:
 
 def agenda_calendar_response(export_json: str) -> str:
     """`{"ok": true, "ics": ...}`: one calendar for the pending steps of every application."""
-    from .agenda import agenda_today, applications_from_dict
-    from .calendar_export import entries_to_ics
+    from .agenda import agenda_calendar
 
     def answer(data: Any) -> dict[str, Any]:
-        today = agenda_today(data)
-        applications = applications_from_dict(data, today)
-        entries = [(app.situation, action) for app in applications for action in app.plan.actions]
-        return {"ok": True, "ics": entries_to_ics(entries, today)}
+        return {"ok": True, "ics": agenda_calendar(data)}
 
     return _respond(export_json, answer)
 

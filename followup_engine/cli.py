@@ -16,9 +16,8 @@ from typing import Any, NoReturn
 from .agenda import (
     AGENDA_DAYS,
     MAX_AGENDA_DAYS,
+    agenda_calendar,
     agenda_from_dict,
-    agenda_today,
-    applications_from_dict,
 )
 from .model import ROLES, Plan, PlanInputError, Problem, Situation
 from .schedule import make_checked_plan
@@ -157,12 +156,7 @@ def _agenda(args: argparse.Namespace) -> str:
     data["today"] = args.today if args.today is not None else date.today().isoformat()
     data["days"] = args.days
     if args.format == "ics":
-        from .calendar_export import entries_to_ics
-
-        today = agenda_today(data)
-        applications = applications_from_dict(data, today)
-        entries = [(app.situation, action) for app in applications for action in app.plan.actions]
-        return entries_to_ics(entries, today)
+        return agenda_calendar(data)
     agenda = agenda_from_dict(data)
     if args.format == "json":
         return json.dumps(agenda, indent=2, ensure_ascii=False) + "\n"

@@ -32,8 +32,10 @@ if TYPE_CHECKING:
     from .rules import Step
 
 __all__ = [
+    "APPLICATION_ID",
     "CHANNELS",
     "GREETINGS",
+    "ISO_DATE",
     "LAST_PLANNABLE_DATE",
     "MAX_EVENTS",
     "MAX_TEXT_LENGTH",
@@ -53,7 +55,7 @@ MAX_PHONE_DIGITS = 15  # E.164's longest number
 MIN_PHONE_DIGITS = 5
 
 # An application id goes into calendar UIDs and file names: plain characters only.
-_APPLICATION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+APPLICATION_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # Digits with the usual separators, an optional leading "+": nothing a dialler cannot read.
 _PHONE = re.compile(r"\+?[0-9(][0-9 ().\-/]*[0-9]")
 
@@ -61,7 +63,7 @@ _PHONE = re.compile(r"\+?[0-9(][0-9 ().\-/]*[0-9]")
 LAST_PLANNABLE_DATE = date(9999, 10, 31)
 
 # ASCII digits only: "\d" would also take other scripts' digits, which no date input sends.
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Deliberately strict: one @, a dot in the domain, none of the characters that could turn
 # an address into markup or a link (spaces, <>, quotes, colons as in "javascript:"), and a
 # domain of letters, digits and hyphens only, so "?", "&" or "=" cannot smuggle in a query.
@@ -233,7 +235,7 @@ def check_situation(situation: Situation) -> list[Problem]:
         problems.append(_unknown_option("greeting", situation.greeting))
     if situation.date_style not in DATE_STYLES:
         problems.append(_unknown_option("date_style", situation.date_style))
-    if situation.id is not None and not _APPLICATION_ID.fullmatch(situation.id):
+    if situation.id is not None and not APPLICATION_ID.fullmatch(situation.id):
         problems.append(_bad_application_id())
     if len(situation.log) > MAX_EVENTS:
         problems.append(
@@ -513,7 +515,7 @@ def _parse_event_date(
     if value is None or value == "":
         problems.append(Problem("log", f"{where} has no {label}.", event=index))
         return None
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value.strip()):
         shown = value if isinstance(value, str) else str(value)
         problems.append(
             Problem(
@@ -544,7 +546,7 @@ def _parse_option(value: Any, field: str, choices: tuple[str, ...], problems: li
 def _parse_application_id(value: Any, problems: list[Problem]) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not _APPLICATION_ID.fullmatch(value):
+    if not isinstance(value, str) or not APPLICATION_ID.fullmatch(value):
         problems.append(_bad_application_id())
         return None
     return value
@@ -561,7 +563,7 @@ def _parse_date(
         return None
     label = _DATE_LABELS[field]
     where = "" if round_index is None else f" of round {round_index + 1}"
-    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value.strip()):
         shown = value if isinstance(value, str) else str(value)
         problems.append(
             Problem(

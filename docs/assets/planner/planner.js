@@ -271,8 +271,9 @@ async function planOpen() {
 /** Each application's plan once, in the background, for its state and the today list. */
 async function planOthers() {
   for (const app of applications) {
-    if (app.id === openId || !situationOf(app).dated) continue;
-    const { answer } = engine.request("plan", situationOf(app).situation);
+    const { situation, dated } = situationOf(app);
+    if (app.id === openId || !dated) continue;
+    const { answer } = engine.request("plan", situation);
     const reply = await answer;
     if (reply.result?.ok) {
       states.set(app.id, reply.result.plan.outcome ?? "waiting");
@@ -611,27 +612,15 @@ async function exportAll(button) {
   }
 }
 
-async function exportCsv(button) {
-  const { answer } = engine.request(
-    "agenda_csv",
-    exportFile({ today: localToday(), days: AGENDA_DAYS }, plannable()),
-  );
+/** A file the engine makes from every application the engine can plan, as a download. */
+async function engineFile(button, type, extra, extension, mime) {
+  const { answer } = engine.request(type, exportFile({ today: localToday(), ...extra }, plannable()));
   const reply = await answer;
   if (reply.error || !reply.result.ok) {
     acknowledge(button, "Could not make the file");
     return;
   }
-  download(`followup-planner-${localToday()}.csv`, reply.result.csv, "text/csv");
-}
-
-async function calendarEverything(button) {
-  const { answer } = engine.request("agenda_ics", exportFile({ today: localToday() }, plannable()));
-  const reply = await answer;
-  if (reply.error || !reply.result.ok) {
-    acknowledge(button, "Could not make the calendar file");
-    return;
-  }
-  download(`followup-planner-${localToday()}.ics`, reply.result.ics, "text/calendar");
+  download(`followup-planner-${localToday()}.${extension}`, reply.result[extension], mime);
 }
 
 /** Read an export file; nothing is stored until the engine has found the whole file valid. */
@@ -830,9 +819,11 @@ function start() {
     $("#fp-company").focus();
   });
   $("#fp-export").addEventListener("click", (event) => exportAll(event.currentTarget));
-  $("#fp-export-csv").addEventListener("click", (event) => exportCsv(event.currentTarget));
+  $("#fp-export-csv").addEventListener("click", (event) =>
+    engineFile(event.currentTarget, "agenda_csv", { days: AGENDA_DAYS }, "csv", "text/csv"),
+  );
   $("#fp-calendar-everything").addEventListener("click", (event) =>
-    calendarEverything(event.currentTarget),
+    engineFile(event.currentTarget, "agenda_ics", {}, "ics", "text/calendar"),
   );
   $("#fp-import").addEventListener("change", (event) => importFile(event.currentTarget));
   $("#fp-undo").addEventListener("click", () => {
