@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
+from .limits import MAX_AGENDA_DAYS, MAX_APPLICATIONS
 from .model import KINDS, Plan, PlanInputError, Problem, Situation
 from .schedule import make_checked_plan
 from .validation import APPLICATION_ID, ISO_DATE, situation_from_dict
@@ -30,8 +31,6 @@ EXPORT_FORMAT = "followup-planner"
 EXPORT_VERSION = 2
 #: How far ahead the agenda looks by default: the next two weeks.
 AGENDA_DAYS = 14
-MAX_AGENDA_DAYS = 366
-MAX_APPLICATIONS = 500
 
 _AGENDA_STATUSES = ("overdue", "due", "upcoming")
 

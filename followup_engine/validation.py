@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .dates_in_words import DATE_STYLES, short_date
+from .limits import MAX_EMAIL_LENGTH, MAX_EVENTS, MAX_TEXT_LENGTH
 from .model import (
     CLOSING_KINDS,
     EVENTS,
@@ -47,10 +48,6 @@ __all__ = [
 
 CHANNELS = ("email", "phone")
 GREETINGS = ("first_name", "full_name")
-MAX_TEXT_LENGTH = 200
-MAX_EMAIL_LENGTH = 254
-#: A long wait holds a few dozen events; far more means a runaway import, not a job search.
-MAX_EVENTS = 200
 MAX_PHONE_DIGITS = 15  # E.164's longest number
 MIN_PHONE_DIGITS = 5
 
