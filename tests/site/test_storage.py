@@ -14,9 +14,14 @@ from typing import Any
 
 from planner_page import (
     ENGINE_TIMEOUT_MS,
+    SHARED,
+    HeldRequests,
+    expect_plan,
     expected_plan,
     fill_round,
     open_planner,
+    plan_on_screen,
+    share_fragment,
     type_into,
     wait_until_ready,
 )
@@ -451,3 +456,93 @@ def test_clear_my_data_asks_first_then_forgets_everything(context: BrowserContex
     expect(page.locator("#fp-message")).to_be_hidden()
     # Nothing is kept until the visitor types something (a blank application is not kept).
     assert stored(page) == {}
+
+
+# Clear my data while an answer is on its way (issue 17): an answer to a request made before
+# Clear is never drawn, and never kept.
+
+PYTHON = "**/pyodide/pyodide.asm.wasm"  # held back, Python cannot start
+HOLIDAYS = "**/pyodide/holidays-*.whl"  # held back, no plan that names a country is answered
+
+# Counts the engine's answers (not its status messages) in window.engineAnswers; the page's
+# own listener runs in the same dispatch, right after this one.
+COUNT_ANSWERS = """
+(() => {
+  window.engineAnswers = 0;
+  const Engine = window.Worker;
+  window.Worker = class extends Engine {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data.id !== undefined) window.engineAnswers += 1;
+      });
+    }
+  };
+})();
+"""
+
+SHARED_WORDS = ("Ana Ruiz", "ana@example.org", "Sam Rivera", "Initech")
+
+
+def expect_cleared_for_good(page: Page) -> None:
+    """The page shows the blank application, and this browser keeps nothing of the old one."""
+    expect(page.locator("#fp-plan-body")).to_have_text(
+        "Enter the date of your interview to see your plan."
+    )
+    expect(page.locator("#fp-company")).to_have_value("")
+    kept = json.dumps(stored(page))
+    assert not [word for word in SHARED_WORDS if word in kept], kept
+
+
+def clear(page: Page) -> None:
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#fp-clear").click()
+    expect(page.locator("#fp-message-text")).to_have_text(CLEARED)
+
+
+def test_clearing_while_the_engine_starts_keeps_nothing_of_the_shared_application(
+    context: BrowserContext, site_url: str
+):
+    page = open_planner(context, site_url, share_fragment(SHARED))
+    expect_plan(page, SHARED)
+    wait_until_ready(page)  # the plan is kept for the next visit
+    page.close()
+
+    python = HeldRequests(context, PYTHON)
+    page = open_planner(context, site_url)
+    expect(page.locator("#fp-company")).to_have_value("Initech")
+    expect_plan(page, SHARED)  # the kept copy, while Python starts
+    clear(page)
+    expect_cleared_for_good(page)
+
+    # The plan asked for on opening is answered once Python is ready ("planner:settled").
+    page.evaluate(
+        """() => { window.settled = new Promise((resolve) =>
+             document.addEventListener("planner:settled", resolve, { once: true })); }"""
+    )
+    python.release()
+    wait_until_ready(page)
+    page.evaluate("() => window.settled")
+    expect_cleared_for_good(page)
+    assert plan_on_screen(page) == []
+    assert stored(page) == {}
+
+
+def test_clearing_just_after_picking_a_country_keeps_nothing_of_the_old_plan(
+    context: BrowserContext, site_url: str
+):
+    context.add_init_script(COUNT_ANSWERS)
+    page = open_planner(context, site_url, share_fragment(SHARED))  # no country yet
+    expect_plan(page, SHARED)
+    expect(page.locator("#fp-country-hint")).to_be_hidden(timeout=ENGINE_TIMEOUT_MS)
+    expect(page.locator("#fp-plan-body")).not_to_contain_text("loaded")
+    holidays = HeldRequests(context, HOLIDAYS)
+    answered = page.evaluate("window.engineAnswers")
+
+    # The first country loads the holidays library: that plan is still on its way.
+    page.locator("#fp-country").select_option("DE")
+    clear(page)
+    holidays.release()
+    page.wait_for_function("(before) => window.engineAnswers > before", arg=answered)
+    expect_cleared_for_good(page)
+    assert plan_on_screen(page) == []
