@@ -79,8 +79,15 @@ def applications_from_dict(data: Any, today: date | None = None) -> list[Applica
     if not isinstance(items, list):
         raise PlanInputError([Problem("applications", "The file has no list of applications.")])
     if len(items) > MAX_APPLICATIONS:
+        # Counted before any application is read: each costs a parse and a plan.
         raise PlanInputError(
-            [Problem("applications", f"The file holds more than {MAX_APPLICATIONS} applications.")]
+            [
+                Problem(
+                    "applications",
+                    f"The planner reads at most {MAX_APPLICATIONS} applications in one file; "
+                    f"this has {len(items)}.",
+                )
+            ]
         )
     problems: list[Problem] = []
     applications: list[Application] = []

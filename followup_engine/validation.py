@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .dates_in_words import DATE_STYLES, short_date
-from .limits import MAX_EMAIL_LENGTH, MAX_EVENTS, MAX_TEXT_LENGTH
+from .limits import (
+    MAX_EMAIL_LENGTH,
+    MAX_EVENTS,
+    MAX_INTERVIEWERS,
+    MAX_REFERENCES,
+    MAX_ROUNDS,
+    MAX_TEXT_LENGTH,
+)
 from .model import (
     CLOSING_KINDS,
     EVENTS,
@@ -72,9 +78,11 @@ _EMAIL = re.compile(rf"[^\s@<>\"'`:;,()\[\]\\]+@(?:{_DOMAIN_LABEL}\.)+{_TOP_LEVE
 _BIDI_CONTROLS = frozenset(
     chr(code) for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 )
-# Control characters, line and paragraph separators, and lone surrogate halves (not text at
-# all: they cannot even be written out as UTF-8, in a calendar file for instance).
-_NOT_ONE_LINE = frozenset({"Cc", "Zl", "Zp", "Cs"})
+# Control characters, line and paragraph separators.
+_NOT_ONE_LINE = frozenset({"Cc", "Zl", "Zp"})
+# Lone surrogate halves are not text at all (they cannot even be written out as UTF-8, in a
+# calendar file for instance): what Python makes of bytes that are not valid UTF-8.
+_NOT_TEXT = "Cs"
 
 _DATE_LABELS = {
     "interview": "interview date",
@@ -121,6 +129,9 @@ def situation_from_dict(data: Any, *, today: date | None = None) -> Situation:
     """
     if not isinstance(data, Mapping):
         raise PlanInputError([Problem(None, "The planner needs the situation as a JSON object.")])
+    oversized = _oversized_lists(data)
+    if oversized:
+        raise PlanInputError(oversized)
     problems: list[Problem] = []
     rounds, round_origins = _parse_rounds(data.get("rounds"), problems)
     parsed_today = _parse_date(data.get("today"), "today", problems)
@@ -144,11 +155,8 @@ def situation_from_dict(data: Any, *, today: date | None = None) -> Situation:
         date_style=_parse_option(data.get("date_style"), "date_style", DATE_STYLES, problems),
         id=_parse_application_id(data.get("id"), problems),
     )
-    for problem in check_situation(situation):
-        if problem.round is not None:
-            # Rounds that failed to parse were dropped: report by index in the input.
-            problem = replace(problem, round=round_origins[problem.round])
-        elif problem.field == "interview" and not rounds:
+    for problem in _content_problems(situation, round_origins):
+        if problem.field == "interview" and problem.round is None and not rounds:
             continue  # parsing already said what is wrong with the rounds
         if problem not in problems:
             problems.append(problem)
@@ -159,10 +167,23 @@ def situation_from_dict(data: Any, *, today: date | None = None) -> Situation:
 
 def check_situation(situation: Situation) -> list[Problem]:
     """Every content problem of an already-typed situation (empty when it can be planned)."""
-    problems: list[Problem] = []
+    return _content_problems(situation, range(len(situation.rounds)))
+
+
+def _content_problems(situation: Situation, round_origins: Sequence[int]) -> list[Problem]:
+    """`check_situation`, numbering each round as the input did (`round_origins`): parsing
+    drops a round without a date, and a message must not blame the round after it."""
+    problems = _size_problems(
+        len(situation.rounds),
+        (interview_round.interviewers for interview_round in situation.rounds),
+        len(situation.references),
+        len(situation.log),
+    )
+    if problems:
+        return problems  # too big to look through
     if not situation.rounds:
         problems.append(Problem("interview", "Add the date of at least one interview."))
-    for index, interview_round in enumerate(situation.rounds):
+    for index, interview_round in zip(round_origins, situation.rounds, strict=True):
         problems += _check_not_too_late(interview_round.date, "interview", index)
         for person_index, person in enumerate(interview_round.interviewers):
             where = {"round": index, "person": person_index}
@@ -234,15 +255,65 @@ def check_situation(situation: Situation) -> list[Problem]:
         problems.append(_unknown_option("date_style", situation.date_style))
     if situation.id is not None and not APPLICATION_ID.fullmatch(situation.id):
         problems.append(_bad_application_id())
-    if len(situation.log) > MAX_EVENTS:
+    return problems
+
+
+def _oversized_lists(data: Mapping[str, Any]) -> list[Problem]:
+    """The input's lists over their limits, counted before any item is read: a runaway
+    input (a thousand rounds of a thousand people) costs no parsing and no planning."""
+    rounds = _as_list(data.get("rounds"))
+    people = (item.get("interviewers") if isinstance(item, Mapping) else None for item in rounds)
+    return _size_problems(
+        len(rounds),
+        (_as_list(group) for group in people),
+        len(_as_list(data.get("references"))),
+        len(_as_list(data.get("log"))),
+    )
+
+
+def _size_problems(
+    rounds: int, people: Iterable[Sized], references: int, events: int
+) -> list[Problem]:
+    """One problem for each list over its limit in `followup_engine.limits`. `people` holds
+    each round's interviewers; it is only looked at when the rounds are within theirs."""
+    problems = []
+    if rounds > MAX_ROUNDS:
         problems.append(
             Problem(
-                "log",
-                f"The history has {len(situation.log)} entries; the planner keeps at most "
-                f"{MAX_EVENTS}.",
+                "interview",
+                f"The planner takes at most {MAX_ROUNDS} interview rounds; this has {rounds}.",
+            )
+        )
+    else:
+        problems += [
+            Problem(
+                "interviewer",
+                f"The planner takes at most {MAX_INTERVIEWERS} interviewers in one round; "
+                f"round {index + 1} has {len(group)}.",
+                round=index,
+            )
+            for index, group in enumerate(people)
+            if len(group) > MAX_INTERVIEWERS
+        ]
+    if references > MAX_REFERENCES:
+        problems.append(
+            Problem(
+                "reference_name",
+                f"The planner takes at most {MAX_REFERENCES} references; this has {references}.",
+            )
+        )
+    if events > MAX_EVENTS:
+        problems.append(
+            Problem(
+                "log", f"The planner keeps at most {MAX_EVENTS} history entries; this has {events}."
             )
         )
     return problems
+
+
+def _as_list(value: Any) -> list[Any]:
+    """`value` when it is a list, else no items (parsing reports a list of the wrong type)."""
+    return value if isinstance(value, list) else []
 
 
 def check_log(situation: Situation, defined: Mapping[str, Step]) -> list[Problem]:
@@ -381,6 +452,7 @@ def _parse_people(value: Any, round_index: int, problems: list[Problem]) -> tupl
                     **where,
                 )
             )
+            people.append(Person())  # keeps the later interviewers' numbers right
             continue
         name = _parse_text(item.get("name"), "interviewer", problems, **where)
         email = _parse_text(item.get("email"), "interviewer_email", problems, **where)
@@ -439,14 +511,6 @@ def _parse_log(value: Any, problems: list[Problem]) -> tuple[Event, ...]:
         return ()
     if not isinstance(value, list):
         problems.append(Problem("log", "The history must be given as a list of entries."))
-        return ()
-    if len(value) > MAX_EVENTS:
-        problems.append(
-            Problem(
-                "log",
-                f"The history has {len(value)} entries; the planner keeps at most {MAX_EVENTS}.",
-            )
-        )
         return ()
     events = []
     for index, item in enumerate(value):
@@ -615,12 +679,24 @@ def _parse_choice(value: Any, field: str, problems: list[Problem]) -> str | None
 
 
 def _parse_country(value: Any, problems: list[Problem]) -> str | None:
+    """The country code in capitals. Only ASCII letters are uppercased: "ß".upper() is "SS",
+    which would quietly pick South Sudan's holidays."""
     if value is None or value == "":
         return None
-    if not isinstance(value, str):
-        problems.append(_unknown_country(str(value)))
+    code = value.strip() if isinstance(value, str) else str(value)
+    if not code:
+        problems.append(
+            Problem(
+                "country",
+                "The country is blank: give a two-letter code such as US, GB or DE, "
+                "or leave it out.",
+            )
+        )
         return None
-    return value.strip().upper()
+    if not (isinstance(value, str) and code.isascii() and code.isalpha()):
+        problems.append(_unknown_country(code))
+        return None
+    return code.upper()
 
 
 def _check_text(
@@ -640,29 +716,31 @@ def _check_text(
                 person,
             )
         )
-    if value.isascii() and value.isprintable():
-        return problems  # the usual case: no character below can be in it
-    if any(char in _BIDI_CONTROLS for char in value):
-        problems.append(
-            Problem(
-                field,
-                f"{label[0].upper()}{label[1:]} contains invisible characters that change "
-                "the direction of the text; please type it again.",
-                round,
-                person,
-            )
-        )
-    elif any(unicodedata.category(char) in _NOT_ONE_LINE for char in value):
-        problems.append(
-            Problem(
-                field,
-                f"{label[0].upper()}{label[1:]} contains a line break or a control "
-                "character; please write it on one line.",
-                round,
-                person,
-            )
-        )
+    wrong = _wrong_characters(value)
+    if wrong:
+        problems.append(Problem(field, f"{label[0].upper()}{label[1:]} {wrong}", round, person))
     return problems
+
+
+def _wrong_characters(value: str) -> str | None:
+    """What is wrong with the characters of one line of text, worded to follow its label,
+    or None. Each kind gets its own words: the visitor fixes what the message names."""
+    if value.isascii() and value.isprintable():
+        return None  # the usual case: no character below can be in it
+    if any(char in _BIDI_CONTROLS for char in value):
+        return (
+            "contains invisible characters that change the direction of the text; "
+            "please type it again."
+        )
+    categories = {unicodedata.category(char) for char in value}
+    if _NOT_TEXT in categories:
+        return (
+            "contains something that is not valid text (such as bytes that are not UTF-8); "
+            "please type it again."
+        )
+    if categories & _NOT_ONE_LINE:
+        return "contains a line break or a control character; please write it on one line."
+    return None
 
 
 def _check_contact(person: Person, kind: str, index: int | None = None) -> list[Problem]:

@@ -121,6 +121,27 @@ def test_a_file_of_the_wrong_kind_says_which(change, words):
     assert words in caught.value.problems[0].message
 
 
+def test_more_applications_than_the_limit_are_refused_before_any_is_read():
+    # 501 entries that are not even applications: the count alone refuses the file.
+    with pytest.raises(PlanInputError) as caught:
+        agenda_from_dict({**export(*[None] * 501), "today": TODAY})
+    assert [problem.message for problem in caught.value.problems] == [
+        "The planner reads at most 500 applications in one file; this has 501."
+    ]
+
+
+def test_followup_agenda_refuses_too_many_applications_in_one_line(capsys, tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(export(*[application("a")] * 501)), encoding="utf-8")
+    status = cli.main(["agenda", "--input", str(path), "--today", TODAY])
+    captured = capsys.readouterr()
+    assert (status, captured.out) == (2, "")
+    assert captured.err == (
+        "followup: error: applications: The planner reads at most 500 applications in one "
+        "file; this has 501.\n"
+    )
+
+
 def test_an_application_error_names_the_application_and_its_field():
     broken = json.loads(json.dumps(THREE))
     broken["applications"][1]["situation"]["decision_date"] = "2026-02-30"

@@ -1,9 +1,12 @@
 """Every kind of bad input is reported as a Problem tied to its form control."""
 
+from dataclasses import replace
+
 import pytest
 from engine_support import dana, situation
 
 from followup_engine import PlanInputError, Problem, situation_from_dict
+from followup_engine.validation import check_situation
 
 
 def problems(data):
@@ -274,3 +277,81 @@ def test_a_situation_reads_back_from_its_own_dict():
         }
     ]
     assert situation_from_dict(written) == parsed
+
+
+def test_a_thousand_rounds_of_a_thousand_interviewers_is_refused_naming_the_limit():
+    # The issue's runaway input: refused on its size alone, whatever the rounds hold.
+    person = {"name": "Dana Lee", "email": "dana@example.com"}
+    huge = {"today": "2026-11-25", "rounds": [{"date": "x", "interviewers": [person] * 1000}]}
+    huge["rounds"] *= 1000
+    assert problems(huge) == [
+        Problem("interview", "The planner takes at most 20 interview rounds; this has 1000.")
+    ]
+
+
+def test_interviewers_over_the_limit_are_refused_before_they_are_read():
+    data = situation("2026-11-02", "2026-11-16", people=[None] * 21)
+    assert problems(data) == [
+        Problem(
+            "interviewer",
+            "The planner takes at most 20 interviewers in one round; round 2 has 21.",
+            round=1,
+        )
+    ]
+
+
+def test_references_over_the_limit_are_refused_before_they_are_read():
+    assert problems(situation(references=["not a person"] * 11)) == [
+        Problem("reference_name", "The planner takes at most 10 references; this has 11.")
+    ]
+
+
+def test_every_limit_is_reached_without_a_problem():
+    data = situation(*["2026-11-16"] * 20, people=[dana()] * 20, references=[dana()] * 10)
+    parsed = situation_from_dict(data)
+    assert (len(parsed.rounds), len(parsed.rounds[-1].interviewers)) == (20, 20)
+
+
+def test_a_situation_built_in_python_is_held_to_the_same_limits():
+    parsed = situation_from_dict(situation())
+    many = replace(parsed, rounds=parsed.rounds * 21)
+    assert check_situation(many) == [
+        Problem("interview", "The planner takes at most 20 interview rounds; this has 21.")
+    ]
+
+
+@pytest.mark.parametrize("country", [" ", "\t"])
+def test_a_blank_country_is_called_blank(country):
+    problem = first(situation(country=country))
+    assert problem.field == "country"
+    assert problem.message.startswith("The country is blank")
+
+
+@pytest.mark.parametrize("country", ["ß", "ﬀ", "ǆ"])
+def test_a_country_is_never_made_of_non_ascii_letters(country):
+    # "ß".upper() is "SS" (South Sudan): the code must be letters A to Z before uppercasing.
+    problem = first(situation(country=country))
+    assert problem.field == "country" and repr(country) in problem.message
+
+
+def test_three_letter_country_codes_still_work():
+    assert situation_from_dict(situation(country="usa")).country == "USA"
+
+
+def test_an_interviewer_who_is_not_an_object_keeps_the_others_in_their_place():
+    found = problems(situation(people=[None, {"name": "Dana\x07Lee"}]))
+    assert [(p.field, p.person) for p in found] == [("interviewer", 0), ("interviewer", 1)]
+    assert "(interviewer 2 of round 1)" in found[1].message
+
+
+def test_messages_count_rounds_as_the_input_does():
+    data = {
+        "today": "2026-11-25",
+        "rounds": [{"date": "bad"}, {"date": "2026-11-16", "interviewers": [{"email": "nope"}]}],
+    }
+    assert "interviewer 1 in round 2" in problems(data)[1].message
+
+
+def test_a_lone_surrogate_is_not_called_a_line_break():
+    message = first(situation(company="Acme\udcff")).message
+    assert "line break" not in message and "not valid text" in message
