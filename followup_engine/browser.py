@@ -92,7 +92,7 @@ def calendar_response(situation_json: str, action: int | str | None = None) -> s
 def _respond(situation_json: str, answer: Callable[[Any], dict[str, Any]]) -> str:
     try:
         data = json.loads(situation_json)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         return _errors([_UNREADABLE])
     try:
         return json.dumps(answer(data), ensure_ascii=False)

@@ -1,13 +1,21 @@
 """`followup plan` and `followup agenda`: the command-line edge around the engine
 (argparse, files, stdout).
 
-Every invalid input ends with exit status 2 and exactly one line on stderr.
+Every invalid input ends with exit status 2 and exactly one line on stderr; output that
+cannot be written (stdout closed, a full disk, a broken pipe) ends with exit status 74
+(EX_IOERR in sysexits.h) and one line. Never a traceback: a script calling `followup` can
+tell its own mistakes from the machine's.
+
+Text is UTF-8 at both ends, whatever the locale: the output formats (JSON, iCalendar, CSV)
+are UTF-8 by definition, and under the C locale Python would otherwise refuse to write a
+name such as "Zoë", or hand it over from the command line as escaped bytes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -28,10 +36,21 @@ __all__ = ["main"]
 FORMATS = ("text", "json", "md", "ics")
 AGENDA_FORMATS = ("text", "json", "md", "csv", "ics")
 USAGE_ERROR = 2
+#: EX_IOERR: the plan was made but could not be written out.
+OUTPUT_ERROR = 74
+EXIT_STATUSES = (
+    "exit status: 0 when the output is written; 2 for bad input or options; 74 when the "
+    "output cannot be written (standard output closed, a full disk, a broken pipe). "
+    "Either failure prints one line on standard error. Output is UTF-8 whatever the locale."
+)
 
 
 class _UsageError(Exception):
     """A command-line problem, reported as one line."""
+
+
+class _OutputError(Exception):
+    """The output could not be written; the reason, as one line."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,9 +59,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (see `EXIT_STATUSES`)."""
     try:
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_arguments(argv))
         if args.command == "agenda":
             output = _agenda(args)
         else:
@@ -52,16 +71,44 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except PlanInputError as error:
         return _fail(_describe(error.problems[0]))
-    sys.stdout.write(output)
+    try:
+        _write_output(output)
+    except _OutputError as error:
+        return _fail(f"cannot write the output: {error}.", OUTPUT_ERROR)
     return 0
+
+
+def _arguments(argv: Sequence[str] | None) -> list[str]:
+    """The arguments as the text the shell passed.
+
+    Python decodes arguments with the locale's encoding; under the C locale the bytes of a
+    UTF-8 name such as "Zoë" arrive as surrogate escapes, which validation would rightly
+    refuse as not text. Those bytes are decoded again as UTF-8; bytes that are not UTF-8
+    either are refused here, by name.
+    """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    return [_as_utf8(argument) for argument in arguments]
+
+
+def _as_utf8(argument: str) -> str:
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:  # surrogate escapes: bytes the locale could not decode
+        raw = os.fsencode(argument)
+        return _decoded(raw, f"the argument {_printable(raw)}")
+    return argument
 
 
 def _parser() -> _Parser:
     parser = _Parser(
-        prog="followup", description="Plan when and how to follow up after a job interview."
+        prog="followup",
+        description="Plan when and how to follow up after a job interview.",
+        epilog=EXIT_STATUSES,
     )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    plan = commands.add_parser("plan", help="print a dated follow-up plan with message drafts")
+    plan = commands.add_parser(
+        "plan", help="print a dated follow-up plan with message drafts", epilog=EXIT_STATUSES
+    )
     plan.add_argument(
         "--interview",
         action="append",
@@ -116,7 +163,9 @@ def _parser() -> _Parser:
         help="the whole situation as JSON, with its log ('-' reads stdin)",
     )
     agenda = commands.add_parser(
-        "agenda", help="list what is due across every application of an export file"
+        "agenda",
+        help="list what is due across every application of an export file",
+        epilog=EXIT_STATUSES,
     )
     agenda.add_argument(
         "--input",
@@ -207,26 +256,56 @@ def _situation_data(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _read_input(source: str, what: str = "the situation") -> dict[str, Any]:
-    try:
-        if source == "-":
-            text = sys.stdin.read()
-        else:
-            with open(source, encoding="utf-8") as handle:
-                text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        reason = (
-            error.strerror if isinstance(error, OSError) and error.strerror else "not readable text"
-        )
-        raise _UsageError(f"--input: cannot read {source!r}: {reason}.") from None
+    """The JSON object of a file or of stdin ('-'); every way it can fail is a usage error."""
+    text = _read_text(source)
     try:
         data = json.loads(text)
     except ValueError as error:
         raise _UsageError(
             f"--input: {source!r} is not valid JSON ({' '.join(str(error).split())})."
         ) from None
+    except RecursionError:  # the decoder recurses once per bracket
+        raise _UsageError(f"--input: {source!r} is nested too deeply to be {what}.") from None
     if not isinstance(data, dict):
         raise _UsageError(f"--input: {source!r} must hold a JSON object: {what}.")
     return data
+
+
+def _read_text(source: str) -> str:
+    """The text of a file or of stdin, read as bytes and decoded as UTF-8 here.
+
+    Python's stdin decodes with the locale and may turn bytes that are not UTF-8 into
+    surrogate escapes, which validation would then call odd characters; reading the bytes
+    names the real problem.
+    """
+    try:
+        if source != "-":
+            with open(source, "rb") as handle:
+                return _decoded(handle.read(), f"--input: {source!r}")
+        if sys.stdin is None:
+            raise _UsageError("--input: cannot read '-': standard input is closed.")
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stream (an embedding host's): already decoded
+            return sys.stdin.read()
+        return _decoded(stream.read(), "--input: '-'")
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise _UsageError(f"--input: cannot read {source!r}: {reason}.") from None
+
+
+def _decoded(raw: bytes, what: str) -> str:
+    """`raw` as UTF-8 text, or a usage error naming `what` and the first byte that is not."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _UsageError(
+            f"{what} is not UTF-8 text (byte {raw[error.start]:#04x} at offset {error.start})."
+        ) from None
+
+
+def _printable(raw: bytes) -> str:
+    """Bytes shown in a message: printable ASCII as is, anything else escaped."""
+    return repr(raw)[1:]
 
 
 def _set_latest_interviewer(data: dict[str, Any], person: dict[str, str | None]) -> None:
@@ -238,9 +317,12 @@ def _set_latest_interviewer(data: dict[str, Any], person: dict[str, str | None])
     people = latest.get("interviewers")
     if not isinstance(people, list):
         people = latest["interviewers"] = []
-    if not people or not isinstance(people[0], dict):
-        people.insert(0, {})
-    people[0].update({field: value for field, value in person.items() if value is not None})
+    if not people:
+        people.append({})
+    if isinstance(people[0], dict):
+        people[0].update({field: value for field, value in person.items() if value is not None})
+    # else: validation names interviewer 1 as it stands; a person put before it would make
+    # the message blame interviewer 2.
 
 
 def _sortable_date(value: Any) -> date:
@@ -280,6 +362,43 @@ def _describe(problem: Problem) -> str:
     return f"{problem.field or 'input'}{where}: {problem.message}"
 
 
-def _fail(line: str) -> int:
-    print(f"followup: error: {' '.join(line.split())}", file=sys.stderr)
-    return USAGE_ERROR
+def _write_output(output: str) -> None:
+    """Write `output` to stdout as UTF-8, whatever the locale's encoding.
+
+    Raises `_OutputError` when stdout is closed or the write fails. After a failure, stdout
+    is pointed at the null device, so that the interpreter's own flush at exit does not fail
+    a second time with a traceback of its own.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise _OutputError("standard output is closed")
+    try:
+        binary = getattr(stream, "buffer", None)
+        if binary is None:  # a text-only stream (an embedding host's): it encodes itself
+            stream.write(output)
+            stream.flush()
+            return
+        stream.flush()
+        binary.write(output.encode("utf-8"))
+        binary.flush()
+    except OSError as error:
+        _drop_pending_output(stream)
+        raise _OutputError(error.strerror or type(error).__name__) from None
+
+
+def _drop_pending_output(stream: Any) -> None:
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, stream.fileno())
+        finally:
+            os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass  # no descriptor to redirect: nothing would be flushed to it at exit either
+
+
+def _fail(line: str, status: int = USAGE_ERROR) -> int:
+    """Report `line` as the one line on stderr (when there is a stderr) and return `status`."""
+    if sys.stderr is not None:
+        print(f"followup: error: {' '.join(line.split())}", file=sys.stderr)
+    return status

@@ -7,6 +7,7 @@ subprocesses.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,87 @@ def test_holidays_and_icalendar_load_only_when_needed():
     done = run([sys.executable, "-c", probe])
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "False", "True", "True"]
+
+
+MODULE = [sys.executable, "-m", "followup_engine"]
+ZOE = {"today": "2026-11-25", "rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Zoë"}]}]}
+
+
+def run_in_shell(redirect: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m followup_engine ARGS` with a shell redirection such as `>&-` (fd closed)."""
+    script = f'"$@" {redirect}'
+    return run(["sh", "-c", script, "sh", *MODULE, *args])
+
+
+def assert_one_line(done: subprocess.CompletedProcess[str], status: int, *words: str) -> None:
+    assert done.returncode == status, done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("followup: error: ")
+    for word in words:
+        assert word in done.stderr
+
+
+def test_stdin_closed_is_bad_input():
+    assert_one_line(run_in_shell("<&-", "plan", "--input", "-"), 2, "standard input is closed")
+
+
+def test_stdout_closed_is_an_output_error():
+    done = run_in_shell(">&-", *ARGS)
+    assert_one_line(done, 74, "cannot write the output", "standard output is closed")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", ["plan", "agenda"])
+def test_a_full_disk_is_an_output_error(command, tmp_path):
+    args = ARGS
+    if command == "agenda":
+        export = {"format": "followup-planner", "version": 2, "applications": []}
+        (tmp_path / "export.json").write_text(json.dumps(export), encoding="utf-8")
+        args = ["agenda", "--input", str(tmp_path / "export.json"), "--today", "2026-11-25"]
+    done = run_in_shell(">/dev/full", *args)
+    assert_one_line(done, 74, "cannot write the output", "No space left on device")
+
+
+def test_json_nested_100000_deep_is_bad_input():
+    done = run([*MODULE, "plan", "--input", "-"], "[" * 100_000 + "]" * 100_000)
+    assert_one_line(done, 2, "nested too deeply")
+
+
+def ascii_locale() -> dict[str, str]:
+    """An environment where Python's own text encoding is ASCII."""
+    return {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "md", "ics"])
+def test_a_name_the_locale_cannot_show_is_written_as_utf8(output_format, tmp_path):
+    path = tmp_path / "zoe.json"
+    path.write_text(json.dumps(ZOE, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [*MODULE, "plan", "--input", str(path), "--format", output_format],
+        capture_output=True,
+        env=ascii_locale(),
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert "Zoë".encode() in done.stdout
+
+
+def test_a_utf8_argument_under_the_c_locale_is_read_as_utf8():
+    done = subprocess.run(
+        [*MODULE, *ARGS, "--interviewer", "Zoë Łukasz"],
+        capture_output=True,
+        env=ascii_locale(),
+        timeout=120,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert json.loads(done.stdout.decode())["actions"][0]["title"].endswith("Zoë Łukasz")
+
+
+def test_invalid_utf8_on_stdin_is_named():
+    done = subprocess.run(
+        [*MODULE, "plan", "--input", "-"],
+        input=b'{"rounds": [{"date": "2026-11-16"}], "candidate": "Sam \xff"}',
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count(b"\n") == 1 and b"not UTF-8 text" in done.stderr

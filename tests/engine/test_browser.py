@@ -48,6 +48,29 @@ def test_unreadable_input_is_an_error_not_an_exception(text):
     assert answer["errors"][0]["field"] is None
 
 
+def test_json_nested_too_deeply_is_an_error_not_an_exception():
+    answer = json.loads(plan_response("[" * 100_000 + "]" * 100_000))
+    assert answer["ok"] is False and answer["errors"][0]["field"] is None
+
+
+def test_a_runaway_situation_is_refused_by_its_size():
+    # The 1000 rounds of 1000 interviewers, written compactly (null for each).
+    rounds = [{"date": "2026-11-16", "interviewers": [None] * 1000}] * 1000
+    answer = json.loads(plan_response(json.dumps({**DATA, "rounds": rounds})))
+    assert answer == {
+        "ok": False,
+        "errors": [
+            {
+                "field": "interview",
+                "round": None,
+                "person": None,
+                "event": None,
+                "message": "The planner takes at most 20 interview rounds; this has 1000.",
+            }
+        ],
+    }
+
+
 def test_unexpected_failures_become_a_generic_error(monkeypatch):
     import followup_engine.browser as browser
 

@@ -259,3 +259,60 @@ def test_help_exits_cleanly(capsys):
         cli.main(["plan", "--help"])
     assert caught.value.code == 0
     assert "--interviewer-email" in capsys.readouterr().out
+
+
+def test_json_nested_too_deeply_is_one_line(capsys, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"rounds": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert_one_line_error(capsys, ["plan", "--input", str(path)], "--input", "nested too deeply")
+
+
+def test_invalid_utf8_on_stdin_is_called_so(capsys, monkeypatch):
+    # Python reads stdin with surrogate escapes (UTF-8 mode, the C locale): the bytes must be
+    # judged as bytes, not as text with odd characters in it.
+    raw = b'{"rounds": [{"date": "2026-11-16"}], "company": "Acme \xff"}'
+    stdin = io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8", errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", stdin)
+    err = assert_one_line_error(capsys, ["plan", "--input", "-"], "not UTF-8 text", "0xff")
+    assert "line break" not in err
+
+
+def test_an_argument_that_is_not_utf8_is_called_so(capsys):
+    # How Python hands over an argument whose bytes the locale could not decode.
+    err = assert_one_line_error(capsys, [*BASE, "--company", "Acme \udcff"], "not UTF-8 text")
+    assert "line break" not in err
+
+
+def test_a_blank_country_flag_says_it_is_blank(capsys):
+    assert_one_line_error(capsys, [*BASE, "--country", " "], "country", "blank")
+
+
+def test_the_interviewer_flags_do_not_shift_an_input_interviewer_that_is_not_an_object(
+    capsys, tmp_path
+):
+    path = tmp_path / "situation.json"
+    path.write_text(json.dumps(situation(people=[None])), encoding="utf-8")
+    err = assert_one_line_error(
+        capsys, ["plan", "--input", str(path), "--interviewer", "Dana Lee"], "Interviewer 1 of"
+    )
+    assert "(round 1, interviewer 1)" in err
+
+
+def test_stdin_closed_is_one_line(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", None)
+    assert_one_line_error(capsys, ["plan", "--input", "-"], "standard input is closed")
+
+
+def test_stdout_closed_is_one_line_and_exit_74(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdout", None)
+    assert cli.main(BASE) == cli.OUTPUT_ERROR == 74
+    assert capsys.readouterr().err == (
+        "followup: error: cannot write the output: standard output is closed.\n"
+    )
+
+
+def test_the_exit_statuses_are_in_the_help(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["plan", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "2 for bad input or options; 74 when the output cannot be written" in out
