@@ -20,7 +20,7 @@ export NO_MKDOCS_2_WARNING := true
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help setup build serve test test-long lint format clean
+.PHONY: help setup system build serve test test-long lint format clean dist
 
 help:
 	@echo "make serve   build the site and serve it at http://$(HOST):$(PORT)/"
@@ -28,12 +28,18 @@ help:
 	@echo "make test-long  the engine's property tests with many more examples (Hypothesis profile long)"
 	@echo "make bench   measure the planner against a bare Pyodide start (bench/README.md)"
 	@echo "make setup   create .venv (Python $(PYTHON_VERSION)) and node_modules from the pins"
-	@echo "make build   build the site into site/ (mkdocs build --strict)"
+	@echo "make build   build the site into site/ (mkdocs build --strict; SITE_URL=... for a sub-path)"
+	@echo "make dist    the built site as a reproducible release archive in dist/ (with .sha256)"
 	@echo "make lint    ruff check and ruff format --check"
 	@echo "make format  ruff format and ruff check --fix"
-	@echo "make clean   remove site/ and build/ (keeps .venv and node_modules)"
+	@echo "make clean   remove site/, build/ and dist/ (keeps .venv and node_modules)"
 
-setup: $(PY_STAMP) $(NODE_STAMP)
+setup: system $(PY_STAMP) $(NODE_STAMP)
+
+# Debian packages (browser, web servers, fonts): installed as root, else the exact command to
+# run. Checked every time; it takes milliseconds when nothing is missing.
+system:
+	@bash tools/system_packages.sh
 
 # The interpreter named by .python-version: pyenv's `python3` resolves it inside the repo;
 # otherwise a python3.12 on PATH. Anything else is refused rather than silently used.
@@ -59,11 +65,15 @@ $(PY_STAMP): requirements/dev.txt pyproject.toml .python-version
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js 20 or newer (https://nodejs.org/)" >&2; exit 1; }
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Built into site.new/ and swapped in when complete, so a running `make serve` never serves
+# half a build (tools/build_site.py). SITE_URL=https://example.org/sub/path/ builds for an
+# address under a sub-path.
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(PY) tools/build_site.py --site-dir site
 
 serve: build
 	$(PY) tools/serve_site.py --root site --host $(HOST) --port $(PORT)
@@ -82,6 +92,11 @@ test-long: setup
 bench: build
 	$(PY) -m bench
 
+# Built from a clean temporary folder with the commit's time, so two runs on one commit give
+# byte-identical archives (tools/make_dist.py).
+dist: setup
+	$(PY) tools/make_dist.py --out dist
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -91,4 +106,4 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf site build
+	rm -rf site site.new site.old build dist

@@ -1,4 +1,6 @@
-"""The documented nginx setup, run for real (Debian's nginx) in front of the built site."""
+"""The documented server set-ups (nginx, Apache with .htaccess, Caddy), each run for real from
+Debian's package in front of the built site: the same headers, types and twins from all three,
+and a plan made through each."""
 
 from __future__ import annotations
 
@@ -10,12 +12,15 @@ import urllib.request
 from pathlib import Path
 
 import brotli
+import pytest
 from planner_page import expect_plan, fill_round, open_planner
-from trust_support import NGINX_SITE_CONF, CspWatch, load_hook
+from trust_support import CspWatch, load_hook
+from web_servers import CONFIGS
 
 csp = load_hook("csp")
 
 HEADER_POLICY = csp.POLICY + "; frame-ancestors 'none'"
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
 SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
 
 
@@ -39,15 +44,28 @@ def a_bundle(site_dir: Path) -> str:
     return bundle.relative_to(site_dir).as_posix()
 
 
-def test_the_self_hosting_page_shows_this_very_config(site_dir: Path) -> None:
+@pytest.mark.parametrize("server", sorted(CONFIGS))
+def test_the_self_hosting_page_shows_this_very_config(site_dir: Path, server: str) -> None:
     page = (site_dir / "self-hosting" / "index.html").read_text(encoding="utf-8")
     shown = html.unescape(re.sub(r"<[^>]+>", "", page))
-    assert NGINX_SITE_CONF.read_text().strip() in shown
+    assert CONFIGS[server].read_text().strip() in shown
 
 
-def test_pages_carry_the_policy_and_security_headers(nginx: str) -> None:
+@pytest.mark.parametrize("server", sorted(CONFIGS))
+def test_every_config_sends_the_pages_policy(server: str) -> None:
+    """One policy everywhere: the pages' meta tag's, plus frame-ancestors."""
+    assert f'"{HEADER_POLICY}"' in CONFIGS[server].read_text()
+
+
+def test_the_built_site_carries_apaches_settings(site_dir: Path) -> None:
+    """Shared hosting: uploading site/ uploads the .htaccess, which no browser ever fetches."""
+    assert (site_dir / ".htaccess").read_text() == CONFIGS["apache"].read_text()
+    assert '".htaccess"' not in (site_dir / "sw.js").read_text()
+
+
+def test_pages_carry_the_policy_and_security_headers(web_server: str) -> None:
     for path in ("", "planner/", "no-timeline/", "does-not-exist/"):
-        status, headers, _ = fetch(nginx + path)
+        status, headers, _ = fetch(web_server + path)
         assert status == (404 if path == "does-not-exist/" else 200)
         assert headers["content-security-policy"] == HEADER_POLICY
         assert headers["x-content-type-options"] == "nosniff"
@@ -57,7 +75,7 @@ def test_pages_carry_the_policy_and_security_headers(nginx: str) -> None:
         assert headers["content-type"] == "text/html; charset=utf-8"
 
 
-def test_runtime_files_have_the_types_browsers_insist_on(nginx: str) -> None:
+def test_runtime_files_have_the_types_browsers_insist_on(web_server: str) -> None:
     expected = {
         "pyodide/pyodide.asm.wasm": "application/wasm",
         "pyodide/pyodide.mjs": "text/javascript; charset=utf-8",
@@ -66,41 +84,43 @@ def test_runtime_files_have_the_types_browsers_insist_on(nginx: str) -> None:
         "assets/planner/worker.js": "text/javascript; charset=utf-8",
     }
     for path, content_type in expected.items():
-        status, headers, _ = fetch(nginx + path)
+        status, headers, _ = fetch(web_server + path)
         assert (status, headers["content-type"]) == (200, content_type), path
 
 
-def test_twins_are_served_to_browsers_that_accept_them(nginx: str, site_dir: Path) -> None:
+def test_twins_are_served_to_browsers_that_accept_them(web_server: str, site_dir: Path) -> None:
     """Brotli to a browser that takes it (every browser that runs Pyodide does), else gzip,
     else the file as it is."""
     for path in (a_bundle(site_dir), "pyodide/pyodide.asm.wasm", "assets/planner/planner.js"):
         original = (site_dir / path).read_bytes()
-        _, headers, body = fetch(nginx + path, **{"Accept-Encoding": "gzip, deflate, br, zstd"})
+        _, headers, body = fetch(web_server + path, **{"Accept-Encoding": BROWSER_ENCODINGS})
         assert headers.get("content-encoding") == "br", path
         assert headers.get("vary") == "Accept-Encoding"
         assert brotli.decompress(body) == original
-        _, headers, body = fetch(nginx + path, **{"Accept-Encoding": "gzip"})
+        _, headers, body = fetch(web_server + path, **{"Accept-Encoding": "gzip"})
         assert headers.get("content-encoding") == "gzip", path
         assert headers.get("vary") == "Accept-Encoding"
         assert gzip.decompress(body) == original
-        _, plain_headers, plain = fetch(nginx + path)
+        _, plain_headers, plain = fetch(web_server + path)
         assert "content-encoding" not in plain_headers
         assert plain == original
 
 
-def test_only_fingerprinted_files_are_cached_for_long(nginx: str, site_dir: Path) -> None:
+def test_only_fingerprinted_files_are_cached_for_long(web_server: str, site_dir: Path) -> None:
     inline = next((site_dir / "assets" / "inline").iterdir()).relative_to(site_dir).as_posix()
     for path in (a_bundle(site_dir), inline):
-        assert fetch(nginx + path)[1]["cache-control"] == "public, max-age=31536000, immutable"
+        assert fetch(web_server + path)[1]["cache-control"] == "public, max-age=31536000, immutable"
     for path in ("sw.js", "pyodide/pyodide.asm.wasm", "pyodide/pyodide-lock.json"):
-        assert fetch(nginx + path)[1]["cache-control"] == "no-cache", path
+        assert fetch(web_server + path)[1]["cache-control"] == "no-cache", path
 
 
-def test_planner_makes_a_plan_through_nginx(nginx: str, new_context, csp_watch: CspWatch) -> None:
+def test_planner_makes_a_plan_through_each_server(
+    web_server: str, new_context, csp_watch: CspWatch
+) -> None:
     """Here the policy also reaches the Pyodide worker (as a header on worker.js)."""
     context = new_context()
     csp_watch.attach(context)
-    page = open_planner(context, nginx)
+    page = open_planner(context, web_server)
     fill_round(page, 0, "2026-11-16", [])
     expect_plan(page, SITUATION)
     assert csp_watch.violations(page) == []

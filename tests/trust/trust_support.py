@@ -1,28 +1,20 @@
 """What the trust tests share: the recording static server, the nginx set-up around the
-documented config, and the CSP violation watch."""
+documented config (web_servers.py), and the CSP violation watch."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import re
-import socket
-import subprocess
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hook_loading import REPO, load_hook
 from playwright.sync_api import BrowserContext, Page, expect
+from web_servers import NGINX_SITE_CONF
 
-__all__ = ["REPO", "load_hook"]
-
-
-NGINX_SITE_CONF = REPO / "deploy" / "nginx" / "followup-planner.conf"
+__all__ = ["NGINX_SITE_CONF", "REPO", "load_hook"]
 
 
 # Types a plain static server must send for Pyodide (nginx gets them from its config).
@@ -80,48 +72,6 @@ def serve(site_dir: Path) -> tuple[Server, http.server.ThreadingHTTPServer]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     record.url = f"http://127.0.0.1:{server.server_address[1]}/"
     return record, server
-
-
-def nginx_site_config(text: str, *, root: Path, port: int) -> str:
-    """The documented site config with only its root and listen address changed."""
-    text, roots = re.subn(r"(?m)^(\s*root\s+)\S+;", rf"\g<1>{root};", text)
-    text, listens = re.subn(r"(?m)^(\s*listen\s+)\S+;", rf"\g<1>127.0.0.1:{port};", text)
-    assert (roots, listens) == (1, 1), "the nginx config must have one root and one listen line"
-    return text
-
-
-def nginx_main_config(prefix: Path, site_conf: Path) -> str:
-    """What Debian's /etc/nginx/nginx.conf provides around conf.d/*.conf, in a temp prefix."""
-    temp = "\n".join(
-        f"    {kind}_temp_path {prefix / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the temp site
-    return (
-        f"{user}worker_processes 1;\nerror_log {prefix / 'error.log'};\n"
-        "include /etc/nginx/modules-enabled/*.conf;\n"
-        "events { worker_connections 64; }\n"
-        f"http {{\n    access_log {prefix / 'access.log'};\n{temp}\n"
-        f"    include {site_conf};\n}}\n"
-    )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
-    """Block until nginx accepts connections (or fail with its error output if it died)."""
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"nginx exited: {process.stderr.read().decode() if process.stderr else ''}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
 
 
 # Runs in every page before its own scripts: collects CSP violations the page reports.
