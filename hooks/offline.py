@@ -3,7 +3,9 @@
 docs/sw.js starts with a placeholder line; this hook writes site/sw.js with that line replaced
 by the list of every file the site needs (pages, Material's assets, the planner, Pyodide, the
 wheels) and a version made from a hash of those files, so each build gets its own cache and
-the browser sees a changed worker exactly when the site changed. It runs after every other
+the browser sees a changed worker exactly when the site changed. The files are listed
+relative to the worker, which works out everything else from its own address: the site may
+live under any path. It runs after every other
 hook's on_post_build (they lay out site/pyodide/ and the search index), and before
 hooks/precompress.py, which then compresses the finished worker too.
 """
@@ -29,12 +31,24 @@ NOT_CACHED_SUFFIXES = (".br", ".gz", ".map")
 _serving = False
 
 
+def is_cached(relative: str) -> bool:
+    """Whether the worker keeps a built file (path relative to the site root). Not hidden
+    files such as Apache's .htaccess: servers refuse to send them, and one refused file
+    would fail the whole offline copy.
+
+    >>> [is_cached(path) for path in ("planner/index.html", ".htaccess", "a.js.gz", "sw.js")]
+    [True, False, False, False]
+    """
+    hidden = any(part.startswith(".") for part in relative.split("/"))
+    return not hidden and relative != WORKER and not relative.endswith(NOT_CACHED_SUFFIXES)
+
+
 def cached_files(site_dir: Path) -> list[str]:
     """Paths (relative to the site root, sorted) of every built file to keep offline."""
     files = []
     for path in sorted(site_dir.rglob("*")):
         relative = path.relative_to(site_dir).as_posix()
-        if path.is_file() and relative != WORKER and not relative.endswith(NOT_CACHED_SUFFIXES):
+        if path.is_file() and is_cached(relative):
             files.append(relative)
     return files
 

@@ -1,4 +1,6 @@
-"""After one visit the guide and the planner work offline; a new build replaces the old copy."""
+"""After one visit the guide and the planner work offline, at every address the server answers
+for a page; a new build replaces the old copy once the visitor reloads; two copies of the site
+on one origin (at different paths) keep their own copies."""
 
 from __future__ import annotations
 
@@ -6,47 +8,36 @@ import http.server
 import json
 import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 from planner_page import LOCALE_COUNTRY, expect_plan, fill_round, wait_for_countries
-from trust_support import REPO, Server, load_hook, serve
-
-offline = load_hook("offline")
+from playwright.sync_api import BrowserContext, Page
+from trust_support import Server, serve
+from worker_support import (
+    LOOK_FOR_UPDATE,
+    activated_caches,
+    cache_name,
+    controlled_caches,
+    mark_new_build,
+    offline,
+    reload_to_new_version,
+    update_notice,
+    worker_build,
+)
 
 # Typed into a new application in an en-US browser: planned with US public holidays, so the
 # country list and the holidays package work offline too.
 SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY}
-# Resolves once the service worker controls the page, with the names of the site's caches.
-CONTROLLED_CACHES = """async () => {
-  await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) {
-    await new Promise((resolve) =>
-      navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-  }
-  return await caches.keys();
-}"""
-# Asks for the newest worker and resolves once it has finished activating (the page switches
-# to it as activation starts, before old caches are gone), with the caches left.
-UPDATED_CACHES = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  const changed = new Promise((resolve) =>
-    navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-  await registration.update();
-  await changed;
-  const worker = navigator.serviceWorker.controller;
-  while (worker.state !== "activated") {
-    await new Promise((resolve) => worker.addEventListener("statechange", resolve, { once: true }));
-  }
-  return await caches.keys();
-}"""
-
-
-def worker_build(site_dir: Path) -> dict:
-    """The version and file list the build wrote into site/sw.js."""
-    source = (site_dir / "sw.js").read_text(encoding="utf-8")
-    found = re.search(r"const BUILD = (\{.*?\});", source, re.S)
-    assert found is not None
-    return json.loads(found[1])
+# Addresses links and people use for pages: a query from a campaign or a referrer, a folder
+# named without its slash (the server redirects), a folder's index.html (the folder's page).
+ADDRESSES = (
+    "planner/?utm_source=x",
+    "planner",
+    "planner/index.html",
+    "index.html",
+    "thank-you-note/?ref=a",
+)
 
 
 def test_worker_lists_every_file_and_a_version_of_their_contents(site_dir: Path) -> None:
@@ -77,7 +68,7 @@ def test_guide_and_planner_work_offline_after_one_visit(
     page = context.new_page()
     page.goto(site.url)  # one visit, to the home page only
     version = worker_build(site_dir)["version"]
-    assert page.evaluate(CONTROLLED_CACHES) == [f"followup-planner-{version}"]
+    assert controlled_caches(page) == [cache_name(site.url, version)]
 
     server.shutdown()
     server.server_close()
@@ -93,7 +84,50 @@ def test_guide_and_planner_work_offline_after_one_visit(
     expect_plan(page, SITUATION)
 
 
-def test_a_new_build_replaces_the_old_copy(tmp_path: Path, site_dir: Path, new_context) -> None:
+def words(html: str) -> str:
+    """Text of a piece of HTML, tags dropped and spaces squeezed."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def server_answer(context: BrowserContext, url: str) -> tuple[str, str, str]:
+    """(address, title, first heading) of the page the server itself sends for `url`, after
+    any redirect; the context's request API goes straight to the server, past the worker."""
+    response = context.request.get(url)
+    assert response.ok, f"{url}: HTTP {response.status}"
+    html = response.text()
+    title, heading = re.search(r"<title>(.*?)</title>.*?<h1[^>]*>(.*?)</h1>", html, re.S).groups()
+    return response.url, words(title), words(heading)
+
+
+def page_answer(page: Page) -> tuple[str, str, str]:
+    """(address, title, first heading) of the page on screen."""
+    return page.url, words(page.title()), words(page.locator("h1").first.inner_html())
+
+
+def test_offline_every_address_of_a_page_opens_that_page(
+    static_server: tuple[Server, http.server.ThreadingHTTPServer], new_context
+) -> None:
+    site, server = static_server
+    context = new_context()
+    online = {address: server_answer(context, site.url + address) for address in ADDRESSES}
+    page = context.new_page()
+    page.goto(site.url)  # one visit; the worker keeps the whole site
+    controlled_caches(page)
+
+    server.shutdown()
+    server.server_close()
+    context.set_offline(True)
+
+    answers = {}
+    for address in ADDRESSES:
+        page.goto(site.url + address)
+        answers[address] = page_answer(page)
+    assert answers == online
+
+
+def test_a_new_build_replaces_the_old_copy_once_the_visitor_reloads(
+    tmp_path: Path, site_dir: Path, new_context
+) -> None:
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
     site, server = serve(copy)
@@ -101,23 +135,53 @@ def test_a_new_build_replaces_the_old_copy(tmp_path: Path, site_dir: Path, new_c
         page = new_context().new_page()
         page.goto(site.url)
         old = worker_build(copy)["version"]
-        assert page.evaluate(CONTROLLED_CACHES) == [f"followup-planner-{old}"]
+        assert controlled_caches(page) == [cache_name(site.url, old)]
 
-        # A "new build": one page changed, and the worker regenerated the way the hook does.
-        home = copy / "index.html"
-        marker = '<p id="new-build"></p></body>'
-        marked = home.read_text(encoding="utf-8").replace("</body>", marker)
-        home.write_text(marked, encoding="utf-8")
-        files = offline.cached_files(copy)
-        urls = [offline.precache_url(path) for path in files]
-        new = offline.build_version(copy, files)
-        source = (REPO / "docs" / "sw.js").read_text(encoding="utf-8")
-        (copy / "sw.js").write_text(offline.render_worker(source, version=new, urls=urls))
-
+        new = mark_new_build(copy)
         assert new != old
-        assert page.evaluate(UPDATED_CACHES) == [f"followup-planner-{new}"]
-        page.reload()
+        page.evaluate(LOOK_FOR_UPDATE)
+        update_notice(page)
+        # Until the visitor reloads, the page keeps the build it came from.
+        assert page.locator("#new-build").count() == 0
+
+        reload_to_new_version(page)
+        assert activated_caches(page) == [cache_name(site.url, new)]
         assert page.locator("#new-build").count() == 1
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_two_copies_on_one_origin_keep_their_own_caches(
+    tmp_path: Path, site_dir: Path, new_context
+) -> None:
+    origin = tmp_path / "origin"
+    (origin / "careers").mkdir(parents=True)
+    (origin / "careers" / "followup").symlink_to(site_dir, target_is_directory=True)
+    shutil.copytree(site_dir, origin / "other")
+    site, server = serve(origin)
+    careers, other = site.url + "careers/followup/", site.url + "other/"
+    version = worker_build(site_dir)["version"]
+    try:
+        context = new_context()
+        first = context.new_page()
+        first.goto(careers)
+        assert controlled_caches(first) == [cache_name(careers, version)]
+        second = context.new_page()
+        second.goto(other)
+        both = {cache_name(careers, version), cache_name(other, version)}
+        assert set(controlled_caches(second)) == both
+
+        # A new build of the other copy drops that copy's old cache, and only that one.
+        new = mark_new_build(origin / "other")
+        second.evaluate(LOOK_FOR_UPDATE)
+        reload_to_new_version(second)
+        kept = {cache_name(careers, version), cache_name(other, new)}
+        assert set(activated_caches(second)) == kept
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    context.set_offline(True)
+    first.goto(careers + "no-timeline/")
+    assert first.locator("#wait-a-week").count() == 1
