@@ -675,6 +675,9 @@ def _parse_choice(value: Any, field: str, problems: list[Problem]) -> str | None
     if not isinstance(value, str):
         problems.append(_unknown_channel(str(value)))
         return None
+    if not value.strip():
+        problems.append(_blank(field, "choose email or phone"))
+        return None
     return value.strip().lower()
 
 
@@ -685,13 +688,7 @@ def _parse_country(value: Any, problems: list[Problem]) -> str | None:
         return None
     code = value.strip() if isinstance(value, str) else str(value)
     if not code:
-        problems.append(
-            Problem(
-                "country",
-                "The country is blank: give a two-letter code such as US, GB or DE, "
-                "or leave it out.",
-            )
-        )
+        problems.append(_blank("country", "give a two-letter code such as US, GB or DE"))
         return None
     if not (isinstance(value, str) and code.isascii() and code.isalpha()):
         problems.append(_unknown_country(code))
@@ -858,6 +855,11 @@ def _bad_application_id() -> Problem:
         "id",
         "The application id must be 1 to 64 letters, digits, hyphens or underscores.",
     )
+
+
+def _blank(field: str, advice: str) -> Problem:
+    """Spaces alone, where a choice belongs: quoting them back ('') would say nothing."""
+    return Problem(field, f"The {field} is blank: {advice}, or leave it out.")
 
 
 def _unknown_channel(value: str) -> Problem:

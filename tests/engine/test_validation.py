@@ -320,11 +320,13 @@ def test_a_situation_built_in_python_is_held_to_the_same_limits():
     ]
 
 
-@pytest.mark.parametrize("country", [" ", "\t"])
-def test_a_blank_country_is_called_blank(country):
-    problem = first(situation(country=country))
-    assert problem.field == "country"
-    assert problem.message.startswith("The country is blank")
+@pytest.mark.parametrize("field", ["country", "channel"])
+@pytest.mark.parametrize("blank", [" ", "\t"])
+def test_a_blank_country_or_channel_is_called_blank(field, blank):
+    problem = first(situation(**{field: blank}))
+    assert problem.field == field
+    assert problem.message.startswith(f"The {field} is blank: ")
+    assert problem.message.endswith(", or leave it out.")
 
 
 @pytest.mark.parametrize("country", ["ß", "ﬀ", "ǆ"])
