@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .json_input import load_json
 from .model import PlanInputError, Problem
 from .schedule import make_checked_plan
 from .validation import situation_from_dict
@@ -91,8 +92,8 @@ def calendar_response(situation_json: str, action: int | str | None = None) -> s
 
 def _respond(situation_json: str, answer: Callable[[Any], dict[str, Any]]) -> str:
     try:
-        data = json.loads(situation_json)
-    except (TypeError, ValueError, RecursionError):  # RecursionError: nested too deeply
+        data = load_json(situation_json)
+    except (TypeError, ValueError):  # not text, not JSON, or nested too deeply
         return _errors([_UNREADABLE])
     try:
         return json.dumps(answer(data), ensure_ascii=False)

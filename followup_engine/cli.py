@@ -27,6 +27,7 @@ from .agenda import (
     agenda_calendar,
     agenda_from_dict,
 )
+from .json_input import NestedTooDeeply, load_json
 from .model import ROLES, Plan, PlanInputError, Problem, Situation
 from .schedule import make_checked_plan
 from .validation import GREETINGS, situation_from_dict
@@ -259,13 +260,13 @@ def _read_input(source: str, what: str = "the situation") -> dict[str, Any]:
     """The JSON object of a file or of stdin ('-'); every way it can fail is a usage error."""
     text = _read_text(source)
     try:
-        data = json.loads(text)
+        data = load_json(text)
+    except NestedTooDeeply as error:
+        raise _UsageError(f"--input: {source!r} is not {what}: {error}.") from None
     except ValueError as error:
         raise _UsageError(
             f"--input: {source!r} is not valid JSON ({' '.join(str(error).split())})."
         ) from None
-    except RecursionError:  # the decoder recurses once per bracket
-        raise _UsageError(f"--input: {source!r} is nested too deeply to be {what}.") from None
     if not isinstance(data, dict):
         raise _UsageError(f"--input: {source!r} must hold a JSON object: {what}.")
     return data

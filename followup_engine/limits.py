@@ -20,6 +20,7 @@ __all__ = [
     "MAX_EMAIL_LENGTH",
     "MAX_EVENTS",
     "MAX_INTERVIEWERS",
+    "MAX_NESTING",
     "MAX_REFERENCES",
     "MAX_ROUNDS",
     "MAX_TEXT_LENGTH",
@@ -41,6 +42,11 @@ MAX_EMAIL_LENGTH: Final = 254
 MAX_APPLICATIONS: Final = 500
 #: How far ahead the today list looks.
 MAX_AGENDA_DAYS: Final = 366
+#: Brackets inside brackets in one JSON input. An export file nests eight deep (file,
+#: applications, application, situation, rounds, round, interviewers, person); JSON's
+#: decoder recurses once per level, and in Pyodide a few thousand levels overflow the
+#: JavaScript stack and kill the interpreter. Not a form control, so not in `LIMITS`.
+MAX_NESTING: Final = 32
 
 #: Every limit by the name the page and the published reference use.
 LIMITS: Final[dict[str, int]] = {

@@ -104,7 +104,7 @@ def test_a_full_disk_is_an_output_error(command, tmp_path):
 
 def test_json_nested_100000_deep_is_bad_input():
     done = run([*MODULE, "plan", "--input", "-"], "[" * 100_000 + "]" * 100_000)
-    assert_one_line(done, 2, "nested too deeply")
+    assert_one_line(done, 2, "nested more than 32 levels deep")
 
 
 def ascii_locale() -> dict[str, str]:

@@ -264,7 +264,9 @@ def test_help_exits_cleanly(capsys):
 def test_json_nested_too_deeply_is_one_line(capsys, tmp_path):
     path = tmp_path / "deep.json"
     path.write_text('{"rounds": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
-    assert_one_line_error(capsys, ["plan", "--input", str(path)], "--input", "nested too deeply")
+    assert_one_line_error(
+        capsys, ["plan", "--input", str(path)], "--input", "nested more than 32 levels deep"
+    )
 
 
 def test_invalid_utf8_on_stdin_is_called_so(capsys, monkeypatch):
