@@ -1,46 +1,108 @@
 // The page's side of the worker protocol: number each request, match answers to requests,
 // and pass progress messages on. Errors come back as data ({ error }), never as throws.
+//
+// The client also watches the worker's start: a start that stops moving (no download
+// begun, no bytes arrived, no step done) for START_DEADLINE_MS is given up, with a message
+// that says what it was doing; restart() then begins again with a fresh worker.
+
+// Long enough for a slow phone to start Python between two signs of life (the worker says
+// when bytes arrive, so a slow connection that keeps going is never cut off).
+export const START_DEADLINE_MS = 30_000;
+const LOADING = "Loading the planner…";
+const GIVEN_UP = {
+  downloading:
+    "The planner could not start: its engine did not finish downloading. Check your connection, then try again.",
+  starting:
+    "The planner could not start: its engine stopped while starting. Try again; if that fails too, reload the page.",
+};
 
 export class EngineClient {
   /**
-   * @param {Worker} worker the module worker running worker.js
+   * @param {(name: string) => Worker} makeWorker starts a module worker running worker.js,
+   *   with the name given ("retry" when the visitor tries again)
    * @param {{
    *   onStatus: (text: string, state: string) => void,
    *   onCountries: (codes: string[]) => void,
    *   onBuild: (build: string) => void,
    * }} hooks
    */
-  constructor(worker, { onStatus, onCountries, onBuild }) {
-    this.worker = worker;
+  constructor(makeWorker, hooks) {
+    this.makeWorker = makeWorker;
+    this.hooks = hooks;
     this.nextId = 1;
     this.pending = new Map();
+    this.begin("");
+  }
+
+  /** Start a worker and watch its start; `name` is the worker's name (see worker.js). */
+  begin(name) {
+    const worker = this.makeWorker(name);
+    this.worker = worker;
+    this.failure = null; // the message once this worker is given up or broken
+    this.phase = "downloading";
+    this.watchStart();
     worker.addEventListener("message", (event) => {
-      const data = event.data;
-      if (data.type === "status") onStatus(data.text, data.state);
-      else if (data.type === "countries") onCountries(data.countries);
-      else if (data.type === "build") onBuild(data.build);
-      else this.settle(data.id, data);
+      if (worker === this.worker) this.receive(event.data);
     });
     worker.addEventListener("error", (event) => {
       event.preventDefault();
-      const text = "The planner could not start in this browser.";
-      onStatus(text, "failed");
-      for (const id of [...this.pending.keys()]) this.settle(id, { id, error: text });
+      if (worker === this.worker) this.giveUp("The planner could not start in this browser.");
     });
   }
 
+  receive(data) {
+    const { onStatus, onCountries, onBuild } = this.hooks;
+    if (data.type === "progress") {
+      this.phase = data.phase;
+      this.watchStart();
+    } else if (data.type === "status") {
+      if (data.state === "loading") this.watchStart();
+      else clearTimeout(this.deadline); // ready, or failed for a reason the worker gives
+      onStatus(data.text, data.state);
+    } else if (data.type === "countries") onCountries(data.countries);
+    else if (data.type === "build") onBuild(data.build);
+    else this.settle(data.id, data);
+  }
+
+  /** (Re)start the deadline: the start has just shown a sign of life. */
+  watchStart() {
+    clearTimeout(this.deadline);
+    this.deadline = setTimeout(() => this.giveUp(GIVEN_UP[this.phase]), START_DEADLINE_MS);
+  }
+
+  /** Stop this worker for good, say why, and answer every open request with the reason. */
+  giveUp(text) {
+    clearTimeout(this.deadline);
+    this.worker.terminate();
+    this.failure = text;
+    this.hooks.onStatus(text, "failed");
+    for (const id of [...this.pending.keys()]) this.settle(id, { id, error: text });
+  }
+
+  /** Begin again with a new worker (the visitor asked to try again after a failed start);
+   * a request still open goes to it. */
+  restart() {
+    clearTimeout(this.deadline);
+    this.worker.terminate();
+    this.hooks.onStatus(LOADING, "loading");
+    this.begin("retry");
+    for (const { message } of this.pending.values()) this.worker.postMessage(message);
+  }
+
   settle(id, answer) {
-    const resolve = this.pending.get(id);
-    if (!resolve) return;
+    const open = this.pending.get(id);
+    if (!open) return;
     this.pending.delete(id);
-    resolve(answer);
+    open.resolve(answer);
   }
 
   /** Send a request; returns its id and a promise of `{ id, result }` or `{ id, error }`. */
   request(type, situation, action) {
     const id = this.nextId++;
-    const answer = new Promise((resolve) => this.pending.set(id, resolve));
-    this.worker.postMessage({ id, type, situation, action });
+    if (this.failure !== null) return { id, answer: Promise.resolve({ id, error: this.failure }) };
+    const message = { id, type, situation, action };
+    const answer = new Promise((resolve) => this.pending.set(id, { resolve, message }));
+    this.worker.postMessage(message);
     return { id, answer };
   }
 }

@@ -84,11 +84,12 @@ let focusAction = null; // a step to bring into view once its plan is drawn (tod
 let planDay = localToday();
 
 const engine = new EngineClient(
-  new Worker(new URL("./worker.js", import.meta.url), { type: "module" }),
+  (name) => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name }),
   {
     onStatus(text, state) {
       statusLine.textContent = text;
       statusLine.dataset.state = state;
+      $("#fp-retry").hidden = state !== "failed";
       if (state === "ready") {
         engineReady = true;
         planOthers();
@@ -119,6 +120,23 @@ const engine = new EngineClient(
 );
 
 const current = () => applications.find((app) => app.id === openId) ?? null;
+
+/** Try again to start the engine after a failed start; what the form holds stays as it is. */
+function retryStart() {
+  engine.restart();
+  updatePlan();
+}
+
+// What each package the engine loads on demand is for, in the visitor's words.
+const DOWNLOADS = { holidays: "the holiday calendar", icalendar: "the calendar file maker" };
+
+/** The visitor's words for an answer that failed on a download (worker.js names the
+ * package: the worker tries again at the next request), or null for any other answer. */
+function downloadProblem(reply) {
+  if (reply.kind !== "download") return null;
+  const what = DOWNLOADS[reply.package] ?? "part of the planner";
+  return `Could not download ${what}. Check your connection; the planner will try again at your next change.`;
+}
 
 /** A new, blank application; its holiday country starts from the visitor's region. */
 function newApplication() {
@@ -245,7 +263,11 @@ async function planOpen() {
   if (id !== latestPlanId || app.id !== openId) return; // a newer request is on its way
   if (reply.error) {
     shownPlan = null;
-    renderNote(planBody, `The planner ran into a problem: ${reply.error}`, "problem");
+    // No plan rather than one without the chosen country's holidays: its dates could fall
+    // on a public holiday, and nothing on it would say so.
+    const download = downloadProblem(reply);
+    if (download) form.clearErrors(); // nothing in the form is wrong
+    renderNote(planBody, download ?? `The planner ran into a problem: ${reply.error}`, "problem");
   } else if (reply.result.ok) {
     const { plan } = reply.result;
     form.clearErrors();
@@ -278,8 +300,8 @@ async function planOthers() {
     if (reply.result?.ok) {
       states.set(app.id, reply.result.plan.outcome ?? "waiting");
       broken.delete(app.id);
-    } else {
-      broken.add(app.id);
+    } else if (!downloadProblem(reply)) {
+      broken.add(app.id); // a failed download says nothing about the application
     }
   }
   renderApplicationList();
@@ -368,7 +390,11 @@ async function refreshAgenda() {
   if (id !== latestAgendaId) return;
   if (reply.error || !reply.result.ok) {
     shownAgenda = "";
-    renderNote(agendaBody, "The today list could not be made; each application's plan still works.");
+    renderNote(
+      agendaBody,
+      downloadProblem(reply) ??
+        "The today list could not be made; each application's plan still works.",
+    );
     return;
   }
   const { agenda } = reply.result;
@@ -826,6 +852,7 @@ function start() {
     engineFile(event.currentTarget, "agenda_ics", {}, "ics", "text/calendar"),
   );
   $("#fp-import").addEventListener("change", (event) => importFile(event.currentTarget));
+  $("#fp-retry").addEventListener("click", retryStart);
   $("#fp-undo").addEventListener("click", () => {
     const undo = undoAction;
     showMessage("");

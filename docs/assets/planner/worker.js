@@ -20,26 +20,76 @@
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
 const FIRST_PLAN_FOLDER = "/first-plan";
-const QUIET = { messageCallback: () => {} };
+// engine.js names the worker "retry" when the visitor asks to try again after a failed start:
+// then this worker's own files skip the HTTP cache, which may hold a damaged copy.
+const FETCH_OPTIONS = self.name === "retry" ? { cache: "reload" } : {};
+// How often, at most, the page hears that bytes are still arriving (its start deadline).
+const PROGRESS_EVERY_MS = 1000;
 
 function report(text, state) {
   self.postMessage({ type: "status", text, state });
 }
 
+/** A start-up failure the visitor can act on: `reason` says what went wrong
+ * ("download": a file did not arrive; "damaged": it arrived, but not as built). */
+class StartFailure extends Error {
+  constructor(reason, detail) {
+    super(START_FAILURES[reason], { cause: detail });
+    this.reason = reason;
+  }
+}
+
+const START_FAILURES = {
+  download:
+    "The planner could not start: its files did not finish downloading. Check your connection, then try again.",
+  damaged:
+    "The planner could not start: its files arrived damaged. Try again; if that fails too, reload the page.",
+};
+
+/** Fetch one of this worker's own files: a network error becomes a StartFailure. */
+async function fetchFile(name) {
+  let response;
+  try {
+    response = await fetch(new URL(name, runtimeURL), FETCH_OPTIONS);
+  } catch (error) {
+    throw new StartFailure("download", error);
+  }
+  if (!response.ok) throw new StartFailure("download", `${name}: HTTP ${response.status}`);
+  return response;
+}
+
 async function fetchJSON(name) {
-  const response = await fetch(new URL(name, runtimeURL));
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-  return response.json();
+  return (await fetchFile(name)).json();
 }
 
 /** The first plan's packages (the engine and what it imports at once), unzipped at build
  * time into one pack (hooks/first_plan_files.py), downloaded and checked against the
- * checksum its index gives. */
+ * checksum its index gives. The check is done here rather than by fetch's `integrity`
+ * option: a failed fetch check says only "Failed to fetch", the same as a lost connection. */
 async function firstPlanFiles(firstPlanIndex) {
   const index = await firstPlanIndex;
-  const response = await fetch(new URL(index.pack, runtimeURL), { integrity: index.integrity });
-  if (!response.ok) throw new Error(`${index.pack}: HTTP ${response.status}`);
-  return { files: index.files, pack: new Uint8Array(await response.arrayBuffer()) };
+  const response = await fetchFile(index.pack);
+  let pack;
+  try {
+    pack = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new StartFailure("download", error);
+  }
+  if (!(await matchesIntegrity(pack, index.integrity))) {
+    throw new StartFailure("damaged", `${index.pack} does not match its checksum`);
+  }
+  return { files: index.files, pack };
+}
+
+const DIGESTS = { sha256: "SHA-256", sha384: "SHA-384", sha512: "SHA-512" };
+
+/** Whether `bytes` has the checksum `integrity` gives, in Subresource Integrity's form
+ * ("sha256-" and the digest in base64). */
+async function matchesIntegrity(bytes, integrity) {
+  const [algorithm, expected] = integrity.split(/-(.*)/s);
+  if (!DIGESTS[algorithm]) throw new Error(`Unknown checksum: ${algorithm}`);
+  const digest = new Uint8Array(await crypto.subtle.digest(DIGESTS[algorithm], bytes));
+  return btoa(String.fromCharCode(...digest)) === expected;
 }
 
 /** Write the packed files into Pyodide's file system and put their folder on Python's path:
@@ -59,24 +109,120 @@ function writeFirstPlanFiles(pyodide, { files, pack }) {
   path.destroy();
 }
 
+/**
+ * Watches Python's start for the page, which gives up on a start that stops moving
+ * (engine.js): it tells the page each time a download begins or ends and, at most once a
+ * PROGRESS_EVERY_MS, that bytes are arriving; and whether the start is still downloading
+ * or already starting Python. Pyodide's own downloads (the runtime, the standard library)
+ * go through `fetch` and WebAssembly.instantiateStreaming too, so wrapping those here sees
+ * them all. `failed` rejects when the wasm file fails to compile (see compileWasm).
+ */
+class StartWatch {
+  constructor() {
+    this.downloads = 0;
+    this.compiled = false; // the wasm file is in and compiled: the rest is Python's start
+    this.lastTold = 0;
+    this.plainFetch = self.fetch;
+    this.plainCompile = WebAssembly.instantiateStreaming;
+    this.failed = new Promise((resolve, reject) => {
+      this.fail = reject;
+    });
+    self.fetch = (...args) => this.fetch(...args);
+    WebAssembly.instantiateStreaming = (...args) => this.compileWasm(...args);
+  }
+
+  stop() {
+    self.fetch = this.plainFetch;
+    WebAssembly.instantiateStreaming = this.plainCompile;
+  }
+
+  tell(always) {
+    const now = performance.now();
+    if (!always && now - this.lastTold < PROGRESS_EVERY_MS) return;
+    this.lastTold = now;
+    const phase = this.downloads || !this.compiled ? "downloading" : "starting";
+    self.postMessage({ type: "progress", phase });
+  }
+
+  async fetch(...args) {
+    this.downloads += 1;
+    this.tell(true);
+    const ended = () => {
+      this.downloads -= 1;
+      this.tell(true);
+    };
+    let response;
+    try {
+      response = await this.plainFetch.apply(self, args);
+    } catch (error) {
+      ended();
+      throw error;
+    }
+    // Bytes are counted on a copy, so the caller's response (and with it the browser's
+    // compiled-code cache for the wasm file) is the browser's own.
+    if (response.body) countBytes(response.clone().body, () => this.tell(false)).finally(ended);
+    else ended();
+    return response;
+  }
+
+  /** Pyodide compiles its wasm file here and, should that fail (a truncated or damaged
+   * file, a lost connection), only logs a warning: loadPyodide would never settle. */
+  async compileWasm(...args) {
+    try {
+      const compiled = await this.plainCompile.apply(WebAssembly, args);
+      this.compiled = true;
+      this.tell(true);
+      return compiled;
+    } catch (error) {
+      const reason = error instanceof WebAssembly.CompileError ? "damaged" : "download";
+      this.fail(new StartFailure(reason, error));
+      throw error;
+    }
+  }
+}
+
+/** Read a body to its end, calling `onBytes` for each piece that arrives. */
+async function countBytes(body, onBytes) {
+  const reader = body.getReader();
+  try {
+    while (!(await reader.read()).done) onBytes();
+  } catch {
+    // the caller's copy fails the same way, and says so
+  }
+}
+
 async function start(lockFile, firstPlanIndex) {
   report("Loading the planner…", "loading");
-  const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
-  firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href);
+  const watch = new StartWatch();
+  try {
+    const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
+    firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
+    const pyodide = await Promise.race([startPython(lockFile), watch.failed]);
+    writeFirstPlanFiles(pyodide, await firstPlan);
+    const browser = pyodide.pyimport("followup_engine.browser");
+    report("Ready", "ready");
+    // After the first plan requests (they wait on `ready`), not before them.
+    setTimeout(() => afterStart(pyodide));
+    return { pyodide, browser };
+  } finally {
+    watch.stop();
+  }
+}
+
+async function startPython(lockFile) {
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(new URL("pyodide.mjs", runtimeURL).href));
+  } catch (error) {
+    throw new StartFailure("download", error);
+  }
   // The lock serves the on-demand packages; packageBaseUrl keeps their downloads on this
   // site (no CDN fallback).
-  const pyodide = await loadPyodide({
+  return loadPyodide({
     indexURL: runtimeURL,
     packageBaseUrl: runtimeURL,
     lockFileContents: lockFile,
   });
-  writeFirstPlanFiles(pyodide, await firstPlan);
-  const browser = pyodide.pyimport("followup_engine.browser");
-  report("Ready", "ready");
-  // After the first plan requests (they wait on `ready`), not before them.
-  setTimeout(() => afterStart(pyodide));
-  return { pyodide, browser };
 }
 
 const lockFile = fetchJSON("pyodide-lock.json");
@@ -86,7 +232,12 @@ const firstPlanIndex = fetchJSON("first-plan.json");
 // made on an earlier visit, and can show it while Python starts (storage.js, keptPlan).
 firstPlanIndex.then(({ build }) => self.postMessage({ type: "build", build }), () => {});
 const ready = start(lockFile, firstPlanIndex);
-ready.catch((error) => report(`The planner could not start: ${lastLine(error)}`, "failed"));
+ready.catch((error) =>
+  report(
+    error instanceof StartFailure ? error.message : `The planner could not start: ${lastLine(error)}`,
+    "failed",
+  ),
+);
 
 /** A Python traceback's last line ("ValueError: ...") is the part a person can read. */
 function lastLine(error) {
@@ -96,14 +247,51 @@ function lastLine(error) {
 
 const loading = new Map();
 
+/** An on-demand package (or one it needs) that could not be downloaded and installed: the
+ * page says so in its own words, by `package`, and not as a problem with the form. */
+class DownloadFailure extends Error {
+  constructor(name, missing, problems) {
+    super(`Could not download ${missing.join(", ")}`, { cause: problems.join("\n") });
+    this.kind = "download";
+    this.package = name;
+  }
+}
+
 /** Load an on-demand package once; a failed load is tried again on the next request. */
 function need(pyodide, name) {
   if (!loading.has(name)) {
-    const loaded = pyodide.loadPackage(name, QUIET);
+    const loaded = loadOnDemand(pyodide, name);
     loading.set(name, loaded);
     loaded.catch(() => loading.delete(name));
   }
   return loading.get(name);
+}
+
+/**
+ * Load `name` and whatever it needs that is not loaded yet. Pyodide's loadPackage resolves
+ * even when a download fails (it reports the failure to errorCallback and goes on), and it
+ * never looks again at what an installed package needs: so the missing packages are named
+ * one by one, and what got installed is checked afterwards.
+ */
+async function loadOnDemand(pyodide, name) {
+  const lock = await lockFile;
+  const missing = () => [...needed(lock, name)].filter((item) => !(item in pyodide.loadedPackages));
+  const problems = [];
+  const errorCallback = (message) => problems.push(message);
+  await pyodide.loadPackage(missing(), { messageCallback: () => {}, errorCallback });
+  const left = missing();
+  if (left.length) {
+    console.warn(`Could not load ${left.join(", ")}:`, problems.join("\n"));
+    throw new DownloadFailure(name, left, problems);
+  }
+}
+
+/** `name` and every package it needs, by the lock file. */
+function needed(lock, name, found = new Set()) {
+  if (found.has(name)) return found;
+  found.add(name);
+  for (const item of lock.packages[name]?.depends ?? []) needed(lock, item, found);
+  return found;
 }
 
 /** After the first plan: the country list, then the on-demand wheels into the HTTP cache
@@ -162,6 +350,8 @@ self.addEventListener("message", async (event) => {
     const engine = await ready;
     self.postMessage({ id, result: await answer(engine, event.data) });
   } catch (error) {
-    self.postMessage({ id, error: lastLine(error) });
+    // A failed download is named (kind, package), for the page to say so in its words.
+    const named = error instanceof DownloadFailure ? { kind: error.kind, package: error.package } : {};
+    self.postMessage({ id, error: lastLine(error), ...named });
   }
 });
