@@ -2,6 +2,11 @@
 
 Errors travel as data (`{"ok": false, "errors": [...]}`), so the page can show each one
 beside the form control it belongs to.
+
+A plan can come in two answers (issue 15): `plan_dates_response` first, the dated plan
+without its drafts, which imports no jinja2 (nor holidays or icalendar unless a country is
+named); then `drafts_response` for the same situation, the drafted messages by action id.
+Together they are exactly `plan_response` (see `drafts_response`).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from typing import Any
 
 from .json_input import load_json
 from .model import PlanInputError, Problem
-from .schedule import make_checked_plan
+from .schedule import make_checked_plan, make_dated_plan, plan_drafts
 from .validation import situation_from_dict
 
 __all__ = [
@@ -20,6 +25,8 @@ __all__ = [
     "agenda_csv_response",
     "agenda_response",
     "calendar_response",
+    "drafts_response",
+    "plan_dates_response",
     "plan_response",
 ]
 
@@ -38,6 +45,57 @@ def plan_response(situation_json: str) -> str:
 
     def answer(data: Any) -> dict[str, Any]:
         return {"ok": True, "plan": make_checked_plan(situation_from_dict(data)).to_dict()}
+
+    return _respond(situation_json, answer)
+
+
+def plan_dates_response(situation_json: str) -> str:
+    """The first answer: `{"ok": true, "plan": {...}, "drafts": "pending"}`, or the errors
+    `plan_response` gives, identical.
+
+    The plan has `plan_response`'s shape and every field of it but the drafts: each action's
+    `"message"` is null until `drafts_response` fills it in, and `"drafts": "pending"` says
+    so (an action that sends nothing has a null message in the full plan as well).
+
+    >>> reply = json.loads(plan_dates_response('{"today": "2026-11-25", '
+    ...     '"rounds": [{"date": "2026-11-16"}]}'))
+    >>> reply["drafts"], [(a["kind"], a["message"]) for a in reply["plan"]["actions"]][:2]
+    ('pending', [('thank_you', None), ('keep_applying', None)])
+    """
+
+    def answer(data: Any) -> dict[str, Any]:
+        plan = make_dated_plan(situation_from_dict(data))
+        return {"ok": True, "plan": plan.to_dict(), "drafts": "pending"}
+
+    return _respond(situation_json, answer)
+
+
+def drafts_response(situation_json: str) -> str:
+    """The second answer: `{"ok": true, "drafts": {action id: message or null}}`, one entry
+    for every action of the plan, each message as `plan_response` has it (`{"to", "subject",
+    "body"}`), or errors.
+
+    Only the drafts, not the plan again: the page already shows the dated plan and only
+    fills each action's draft in, and the answer is smaller to send and parse. To get
+    `plan_response`'s answer from the two: if the first is not ok, it is that answer; if
+    the second is not ok, it is that one; otherwise it is the first's plan with each
+    action's `"message"` set to `drafts[action["id"]]`, and without `"drafts": "pending"`.
+
+    >>> reply = json.loads(drafts_response('{"today": "2026-11-25", '
+    ...     '"rounds": [{"date": "2026-11-16"}]}'))
+    >>> reply["drafts"]["keep_applying"], reply["drafts"]["follow_up:2026-11-16"]["subject"]
+    (None, 'Checking in about the role')
+    """
+
+    def answer(data: Any) -> dict[str, Any]:
+        drafts = plan_drafts(situation_from_dict(data))
+        return {
+            "ok": True,
+            "drafts": {
+                action_id: None if message is None else message.to_dict()
+                for action_id, message in drafts.items()
+            },
+        }
 
     return _respond(situation_json, answer)
 

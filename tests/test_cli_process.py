@@ -64,6 +64,29 @@ def test_holidays_and_icalendar_load_only_when_needed():
     assert done.stdout.split() == ["False", "False", "True", "True"]
 
 
+def test_the_first_answer_imports_no_jinja2_and_the_drafts_then_follow():
+    """Issue 15: the page's first answer (the dated plan) loads none of the libraries only
+    drafts, holidays or calendar files need; the second answer then drafts the messages."""
+    probe = (
+        "import json, sys\n"
+        "from followup_engine.browser import drafts_response, plan_dates_response\n"
+        "s = json.dumps({'today': '2026-11-25', 'rounds': [{'date': '2026-11-16'}]})\n"
+        "dates = json.loads(plan_dates_response(s))\n"
+        "late = ('jinja2', 'markupsafe', 'holidays', 'icalendar')\n"
+        "print(dates['ok'], *(name in sys.modules for name in late))\n"
+        "drafts = json.loads(drafts_response(s))['drafts']\n"
+        "print(drafts['follow_up:2026-11-16']['subject'].replace(' ', '_'))\n"
+        "print(*(name in sys.modules for name in late))\n"
+    )
+    done = run([sys.executable, "-c", probe])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [
+        *["True", "False", "False", "False", "False"],
+        "Checking_in_about_the_role",
+        *["True", "True", "False", "False"],
+    ]
+
+
 MODULE = [sys.executable, "-m", "followup_engine"]
 ZOE = {"today": "2026-11-25", "rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Zoë"}]}]}
 
