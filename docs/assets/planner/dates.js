@@ -8,6 +8,14 @@ export function localToday(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * Milliseconds from `now` until the next local midnight: a calendar day, not 24 hours, since
+ * a day that changes to or from summer time is 23 or 25 hours long.
+ */
+export function untilMidnight(now = new Date()) {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1) - now;
+}
+
 /** True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
 export function isIsoDate(text) {
   const match = ISO_DATE.exec(text);

@@ -2,7 +2,7 @@
 // today list across them all. The page owns the DOM, the stored applications and today's
 // date; the worker (worker.js) owns Python and answers every plan and agenda request.
 
-import { DATE_STYLE, dateInWords, localToday, regionOf } from "./dates.js";
+import { DATE_STYLE, dateInWords, localToday, regionOf, untilMidnight } from "./dates.js";
 import {
   DraftError,
   emptyDraft,
@@ -82,6 +82,7 @@ let undoAction = null;
 let pendingAnswer = Promise.resolve(); // the latest plan request's answer
 let focusAction = null; // a step to bring into view once its plan is drawn (today list)
 let planDay = localToday();
+let midnightTimer = 0;
 
 const engine = new EngineClient(
   (name) => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name }),
@@ -796,6 +797,22 @@ function onFormClick(event) {
   } else if (form.handleClick(event.target)) updatePlan();
 }
 
+/**
+ * A page left open past midnight: the plan, the today list and every overdue flag follow the
+ * date, at local midnight and whenever the tab comes back into view (a sleeping computer
+ * holds timers back). "When" in What happened moves on too, unless the visitor changed it.
+ */
+function followTheDate() {
+  clearTimeout(midnightTimer);
+  const today = localToday();
+  if (today !== planDay) {
+    const eventDay = form.form.elements.namedItem("event_date");
+    if (eventDay.value === planDay) eventDay.value = today;
+    updatePlan();
+  }
+  midnightTimer = setTimeout(followTheDate, untilMidnight());
+}
+
 function start() {
   const formNode = $("#fp-form");
   restore();
@@ -872,10 +889,10 @@ function start() {
   new IntersectionObserver(([entry]) => {
     $(".fp-jump").classList.toggle("fp-jump--away", entry.isIntersecting);
   }).observe($("#fp-plan"));
-  // A page left open past midnight: today's list and every overdue flag follow the date.
   document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "visible" && localToday() !== planDay) updatePlan();
+    if (document.visibilityState === "visible") followTheDate();
   });
+  followTheDate();
   watchOtherTabs(onOtherTab);
   updatePlan();
 }
