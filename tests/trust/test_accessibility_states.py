@@ -249,3 +249,25 @@ def test_on_a_desktop_email_fields_show_the_whole_address(site: Server, new_cont
     page.get_by_role("button", name="Add interviewer").click()
     assert page.locator('#fp-planner input[type="email"]').count() >= 4
     assert cut_off_addresses(page) == []
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_no_serious_problem_when_downloads_fail(
+    site: Server, new_context, axe_source: str, palette: str
+) -> None:
+    """A holiday calendar that could not be downloaded (the note in the plan), then a start
+    that failed on a damaged file (the status and its Try again button)."""
+    context = planner_context(new_context)
+    context.route("**/pyodide/holidays-*.whl", lambda route: route.abort())
+    page = open_planner(context, site.url, share_fragment(INITECH))
+    use_palette(page, palette)
+    expect_plan(page, INITECH)
+    page.locator("#fp-country").select_option("GB")
+    expect(page.locator("#fp-plan")).to_contain_text("Could not download the holiday calendar.")
+    assert blocking_violations(page, axe_source) == [], "a holiday calendar not downloaded"
+
+    context.route("**/pyodide/first-plan.bin", lambda route: route.fulfill(body=b"damaged"))
+    page.reload()
+    expect(page.locator("#fp-status")).to_contain_text("its files arrived damaged")
+    expect(page.get_by_role("button", name="Try again")).to_be_visible()
+    assert blocking_violations(page, axe_source) == [], "a failed start, with Try again"

@@ -30,6 +30,13 @@ function report(text, state) {
   self.postMessage({ type: "status", text, state });
 }
 
+const START_FAILURES = {
+  download:
+    "The planner could not start: its files did not finish downloading. Check your connection, then try again.",
+  damaged:
+    "The planner could not start: its files arrived damaged. Try again; if that fails too, reload the page.",
+};
+
 /** A start-up failure the visitor can act on: `reason` says what went wrong
  * ("download": a file did not arrive; "damaged": it arrived, but not as built). */
 class StartFailure extends Error {
@@ -38,13 +45,6 @@ class StartFailure extends Error {
     this.reason = reason;
   }
 }
-
-const START_FAILURES = {
-  download:
-    "The planner could not start: its files did not finish downloading. Check your connection, then try again.",
-  damaged:
-    "The planner could not start: its files arrived damaged. Try again; if that fails too, reload the page.",
-};
 
 /** Fetch one of this worker's own files: a network error becomes a StartFailure. */
 async function fetchFile(name) {
@@ -59,7 +59,13 @@ async function fetchFile(name) {
 }
 
 async function fetchJSON(name) {
-  return (await fetchFile(name)).json();
+  const response = await fetchFile(name);
+  try {
+    return await response.json();
+  } catch (error) {
+    // Not JSON: cut short, or not this site's file. Otherwise the connection broke.
+    throw new StartFailure(error instanceof SyntaxError ? "damaged" : "download", error);
+  }
 }
 
 /** The first plan's packages (the engine and what it imports at once), unzipped at build
@@ -174,7 +180,9 @@ class StartWatch {
       this.tell(true);
       return compiled;
     } catch (error) {
-      const reason = error instanceof WebAssembly.CompileError ? "damaged" : "download";
+      // A TypeError: the download failed (or came with the wrong type); any other error
+      // (CompileError, LinkError) means the file arrived but is not the one built.
+      const reason = error instanceof TypeError ? "download" : "damaged";
       this.fail(new StartFailure(reason, error));
       throw error;
     }
