@@ -1,9 +1,10 @@
 """Accessibility of the planner's states with several applications: axe-core finds no serious
 or critical problem, in the light and the dark palette, with three applications and the today
 list, a checklist with done and skipped steps and a history, a closed application, the import
-error notice and the delete message with its Undo button. On a 390 px wide phone every
-button, checkbox (with its label) and card link is at least 44 by 44 CSS px, an email field
-shows a whole address, and a link to the plan is in sight at the top of the page.
+error notice, the delete message with its Undo button and the "new version" notice. On a
+390 px wide phone every button, checkbox (with its label) and card link is at least 44 by 44
+CSS px, an email field shows a whole address, and a link to the plan is in sight at the top
+of the page.
 
 The axe set-up is test_accessibility.py's, shared through trust_support.py (blocking_violations,
 use_palette) and conftest.py (axe_source).
@@ -12,12 +13,15 @@ use_palette) and conftest.py (axe_source).
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 from planner_page import TODAY, expect_plan, open_planner, share_fragment
 from playwright.sync_api import BrowserContext, Page, expect
-from trust_support import PALETTES, Server, blocking_violations, use_palette
+from trust_support import PALETTES, Server, blocking_violations, serve, use_palette
+from worker_support import LOOK_FOR_UPDATE, controlled_caches, mark_new_build, update_notice
 
 ACME = {
     "rounds": [
@@ -249,6 +253,29 @@ def test_on_a_desktop_email_fields_show_the_whole_address(site: Server, new_cont
     page.get_by_role("button", name="Add interviewer").click()
     assert page.locator('#fp-planner input[type="email"]').count() >= 4
     assert cut_off_addresses(page) == []
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_the_new_version_notice_on_a_phone(
+    tmp_path: Path, site_dir: Path, new_context, axe_source: str, palette: str
+) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    site, server = serve(copy)
+    try:
+        context = new_context(locale="en-US", color_scheme="light", viewport=PHONE)
+        page = open_planner(context, site.url)
+        controlled_caches(page)
+        use_palette(page, palette)
+        mark_new_build(copy)
+        page.evaluate(LOOK_FOR_UPDATE)
+        notice = update_notice(page)
+        assert blocking_violations(page, axe_source) == [], "the new version notice"
+        box = notice.get_by_role("button", name="Reload").bounding_box()
+        assert box is not None and box["width"] >= TARGET and box["height"] >= TARGET
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.mark.parametrize("palette", PALETTES)
