@@ -1,4 +1,5 @@
-"""The follow-up rules of shared/guidance.md, one small function per rule id.
+"""The guide's follow-up rules (G1-G24), one small function per rule id; `guide.GUIDE_ANCHORS`
+names the section of the site that explains each (docs/, such as docs/how-we-count-days.md).
 
 Each function answers one question (when, by which channel, to whom) and returns a `Step`:
 an action before its wording is rendered and before the log says where it stands.

@@ -292,6 +292,7 @@ def test_the_reference_pages_examples_pass_their_schemas_and_the_engine() -> Non
         plan_from_dict({"today": "2026-11-25", **example})
     plan, *_, problem = json_blocks("plan.md")
     assert errors(PLAN, plan) == [] and errors(RESPONSE, problem) == []
+    assert problem == json.loads(plan_response(json.dumps(with_round(decision_date="2026-11-01"))))
     made = {action["id"]: action for action in plan_from_dict(whole)["actions"]}
     for shown in plan["actions"]:  # the engine's own steps, drafts cut short at "..."
         real = made[shown["id"]]

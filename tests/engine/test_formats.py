@@ -51,7 +51,8 @@ def test_text_flags_done_steps_and_prints_no_subject_for_a_call():
     assert "Thu 26 Nov 2026  [OVERDUE]  Email Dana Lee to check in" in late
 
 
-def test_json_is_the_contract_shape():
+def test_json_is_the_published_plan_shape():
+    """The fields docs/reference/plan.md describes (tests/test_schemas.py checks the schema)."""
     plan, _ = plan_and_situation(FULL)
     data = json.loads(plan_to_json(plan))
     assert set(data) == {"today", "state", "outcome", "actions"}

@@ -1,4 +1,5 @@
-"""Example tests for each rule of shared/guidance.md, through the public API."""
+"""Example tests for each rule of the guide (G1-G24, explained in docs/ at the sections
+`followup_engine.guide.GUIDE_ANCHORS` names), through the public API."""
 
 from datetime import date
 

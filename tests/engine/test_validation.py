@@ -77,7 +77,8 @@ def test_a_date_between_rounds_belonged_to_the_earlier_round(field):
     )
 
 
-def test_the_contract_example_message():
+def test_the_example_problem_of_the_reference_pages():
+    """The problem docs/reference/plan.md shows, word for word."""
     problem = first(situation(decision_date="2026-11-01"))
     assert problem.to_dict() == {
         "field": "decision_date",
