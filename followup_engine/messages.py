@@ -7,9 +7,9 @@ an unfilled placeholder. StrictUndefined turns a forgotten variable into an erro
 
 from __future__ import annotations
 
-import importlib
+import os.path
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -46,8 +46,8 @@ TEMPLATE_NAMES = {
 #: G21: the acknowledgement proposes an answer within a week; the visitor can change it.
 OFFER_ANSWER_BUSINESS_DAYS = 5
 
-# Template name -> module name of its compiled twin.
-_TWINS = {name: name.removesuffix(".txt") for name in TEMPLATE_NAMES.values()}
+#: Where the templates and their compiled modules are (a folder of the package).
+TEMPLATE_FOLDER = os.path.join(os.path.dirname(__file__), "templates")
 _NOBODY = Person()
 _LINE_END_SPACE = re.compile(r"[ \t]+\n")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -56,40 +56,26 @@ _ROLE_NOUNS = {"role", "position", "job", "post", "opening", "vacancy"}
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"}
 
 
-class _CompiledTemplateLoader(jinja2.BaseLoader):
-    """Loads each template from its compiled twin, `templates/<name>.py` (see template_code).
-
-    Only the templates a plan needs are loaded, and none is parsed at run time: importing the
-    twin's bytecode is all it takes.
-    """
-
-    has_source_access = False
-
-    def load(
-        self,
-        environment: jinja2.Environment,
-        name: str,
-        globals: MutableMapping[str, Any] | None = None,
-    ) -> jinja2.Template:
-        if name not in _TWINS:
-            raise jinja2.TemplateNotFound(name)
-        module = importlib.import_module(f"{__package__}.templates.{_TWINS[name]}")
-        return environment.template_class.from_module_dict(
-            environment, module.__dict__, {} if globals is None else globals
-        )
+#: The options the templates are compiled with (template_code) and rendered with: Jinja's
+#: compiled code depends on them, so both must read them from here.
+ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "undefined": jinja2.StrictUndefined,
+    "autoescape": False,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": False,
+}
 
 
 @cache
 def template_environment() -> jinja2.Environment:
-    """The shared environment: plain text (no autoescape), strict about missing variables."""
-    return jinja2.Environment(
-        loader=_CompiledTemplateLoader(),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
+    """The shared environment: plain text (no autoescape), strict about missing variables.
+
+    Its `ModuleLoader` imports each template's precompiled module from `templates/`
+    (`Environment.compile_templates` writes them, see template_code): only the templates a
+    plan needs are loaded, and none is parsed at run time.
+    """
+    return jinja2.Environment(loader=jinja2.ModuleLoader(TEMPLATE_FOLDER), **ENVIRONMENT_OPTIONS)
 
 
 @cache

@@ -1,60 +1,77 @@
-"""Compile the message templates ahead of time into Python modules, their "twins".
+"""Compile the message templates ahead of time with Jinja's own `compile_templates`.
 
 Parsing and compiling a Jinja2 template costs more than a whole plan, and in the browser it
-sat on the path to the first plan. Each `templates/<name>.txt` therefore ships with
-`templates/<name>.py`: exactly the module Jinja's own compiler writes for it (as
-`Environment.compile_templates` would), which the build byte-compiles like any module.
-The engine test `test_compiled_templates_are_current` fails when a twin is stale.
+sat on the path to the first plan. Each `templates/<name>.txt` therefore ships with the
+module `Environment.compile_templates` writes for it, `templates/tmpl_<sha1 of name>.py`,
+which `jinja2.ModuleLoader` imports (see messages.template_environment) and the build
+byte-compiles like any module. The engine test `test_compiled_templates_are_current` fails
+when a compiled module is stale, missing or left over from a template that is gone.
 
-    python -m followup_engine.template_code    # rewrite every twin from its template
+    python -m followup_engine.template_code    # rewrite every compiled module
 """
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
-from .messages import TEMPLATE_NAMES, template_environment
+import jinja2
 
-__all__ = ["compiled_template", "stale_twins", "twin_path", "write_twins"]
+from .messages import ENVIRONMENT_OPTIONS, TEMPLATE_FOLDER
 
-FOLDER = Path(__file__).parent / "templates"
+__all__ = ["compiled_modules", "stale_modules", "write_modules"]
+
+FOLDER = Path(TEMPLATE_FOLDER)
+# Jinja's generated code is not ours: no lint, no reformatting.
 HEADER = "# Generated from {name} by `python -m followup_engine.template_code`: do not edit.\n"
-# The generated code is Jinja's, not ours: no lint, no reformatting.
 PRAGMAS = "# ruff: noqa\n# fmt: off\n"
+PATTERN = "tmpl_*.py"
 
 
-def compiled_template(name: str) -> str:
-    """The twin's text for template `name`: a header, then Jinja's module source.
+def compiled_modules(folder: Path = FOLDER) -> dict[str, str]:
+    """Each compiled module's file name and text, freshly compiled from the templates.
 
-    `defer_init` lets the module be imported before an environment is bound to it.
+    The text is exactly what `compile_templates(..., zip=None)` writes, after a header
+    naming its template (the file name alone, a hash, would not say) and with a final line
+    end, which the formatter insists on.
     """
-    source = (FOLDER / name).read_text(encoding="utf-8")
-    code = template_environment().compile(source, name, None, raw=True, defer_init=True)
-    return HEADER.format(name=name) + PRAGMAS + code.rstrip("\n") + "\n"
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), **ENVIRONMENT_OPTIONS)
+    names = environment.list_templates(extensions=["txt"])
+    with tempfile.TemporaryDirectory() as target:
+        environment.compile_templates(target, zip=None, ignore_errors=False)
+        modules = {}
+        for name in names:
+            file_name = jinja2.ModuleLoader.get_module_filename(name)
+            code = (Path(target) / file_name).read_text(encoding="utf-8")
+            modules[file_name] = HEADER.format(name=name) + PRAGMAS + code.rstrip("\n") + "\n"
+    return modules
 
 
-def twin_path(name: str) -> Path:
-    """Where the compiled twin of template `name` lives."""
-    return FOLDER / f"{Path(name).stem}.py"
-
-
-def stale_twins() -> list[str]:
-    """The templates whose twin is missing or differs from a fresh compile."""
-    return [
+def stale_modules(folder: Path = FOLDER) -> list[str]:
+    """The compiled modules that are missing, differ from a fresh compile, or are left over."""
+    fresh = compiled_modules(folder)
+    shipped = {path.name for path in folder.glob(PATTERN)}
+    return sorted(
         name
-        for name in sorted(set(TEMPLATE_NAMES.values()))
-        if not twin_path(name).is_file()
-        or twin_path(name).read_text(encoding="utf-8") != compiled_template(name)
-    ]
+        for name in fresh.keys() | shipped
+        if name not in shipped
+        or name not in fresh
+        or (folder / name).read_text(encoding="utf-8") != fresh[name]
+    )
 
 
-def write_twins() -> list[str]:
-    """Rewrite the stale twins; returns their template names."""
-    stale = stale_twins()
+def write_modules(folder: Path = FOLDER) -> list[str]:
+    """Bring the compiled modules up to date; returns the files written or removed."""
+    fresh = compiled_modules(folder)
+    stale = stale_modules(folder)
     for name in stale:
-        twin_path(name).write_text(compiled_template(name), encoding="utf-8")
+        if name in fresh:
+            (folder / name).write_text(fresh[name], encoding="utf-8")
+        else:
+            (folder / name).unlink()
     return stale
 
 
 if __name__ == "__main__":
-    print("\n".join(f"compiled {name}" for name in write_twins()) or "all twins are current")
+    written = write_modules()
+    print("\n".join(f"updated {name}" for name in written) or "all compiled modules are current")

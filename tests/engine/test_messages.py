@@ -155,10 +155,27 @@ def test_role_phrase(role, phrase):
 
 
 def test_compiled_templates_are_current():
-    """Each template's compiled twin is what Jinja compiles from it today (template_code)."""
-    from followup_engine.template_code import stale_twins
+    """Each template's compiled module is what `compile_templates` writes for it today, and
+    no module is left over (template_code)."""
+    from followup_engine.template_code import stale_modules
 
-    assert stale_twins() == [], "run: python -m followup_engine.template_code"
+    assert stale_modules() == [], "run: python -m followup_engine.template_code"
+
+
+def test_a_changed_template_or_a_leftover_module_is_stale(tmp_path):
+    import shutil
+
+    from followup_engine.template_code import FOLDER, stale_modules, write_modules
+
+    folder = tmp_path / "templates"
+    shutil.copytree(FOLDER, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    assert stale_modules(folder) == []
+    withdraw = folder / "withdraw.txt"
+    withdraw.write_text(withdraw.read_text(encoding="utf-8") + "P.S.\n", encoding="utf-8")
+    (folder / "tmpl_0000.py").write_text("# left over\n", encoding="utf-8")
+    changed = write_modules(folder)
+    assert "tmpl_0000.py" in changed and len(changed) == 2
+    assert stale_modules(folder) == [] and not (folder / "tmpl_0000.py").exists()
 
 
 def test_unknown_template_names_are_not_imported():
