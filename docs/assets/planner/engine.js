@@ -40,6 +40,7 @@ export class EngineClient {
     this.worker = worker;
     this.failure = null; // the message once this worker is given up or broken
     this.phase = "downloading";
+    this.starting = true; // until the worker says "ready" or "failed"
     this.watchStart();
     worker.addEventListener("message", (event) => {
       if (worker === this.worker) this.receive(event.data);
@@ -57,7 +58,7 @@ export class EngineClient {
       this.watchStart();
     } else if (data.type === "status") {
       if (data.state === "loading") this.watchStart();
-      else clearTimeout(this.deadline); // ready, or failed for a reason the worker gives
+      else this.started(); // ready, or failed for a reason the worker gives
       onStatus(data.text, data.state);
     } else if (data.type === "countries") onCountries(data.countries);
     else if (data.type === "build") onBuild(data.build);
@@ -67,12 +68,19 @@ export class EngineClient {
   /** (Re)start the deadline: the start has just shown a sign of life. */
   watchStart() {
     clearTimeout(this.deadline);
+    if (!this.starting) return; // a late sign of life must not stop a worker that is up
     this.deadline = setTimeout(() => this.giveUp(GIVEN_UP[this.phase]), START_DEADLINE_MS);
+  }
+
+  /** The start is over, one way or the other: no deadline any more. */
+  started() {
+    this.starting = false;
+    clearTimeout(this.deadline);
   }
 
   /** Stop this worker for good, say why, and answer every open request with the reason. */
   giveUp(text) {
-    clearTimeout(this.deadline);
+    this.started();
     this.worker.terminate();
     this.failure = text;
     this.hooks.onStatus(text, "failed");
@@ -82,7 +90,7 @@ export class EngineClient {
   /** Begin again with a new worker (the visitor asked to try again after a failed start);
    * a request still open goes to it. */
   restart() {
-    clearTimeout(this.deadline);
+    this.started();
     this.worker.terminate();
     this.hooks.onStatus(LOADING, "loading");
     this.begin("retry");

@@ -128,6 +128,7 @@ class StartWatch {
     this.downloads = 0;
     this.compiled = false; // the wasm file is in and compiled: the rest is Python's start
     this.lastTold = 0;
+    this.stopped = false;
     this.plainFetch = self.fetch;
     this.plainCompile = WebAssembly.instantiateStreaming;
     this.failed = new Promise((resolve, reject) => {
@@ -140,9 +141,11 @@ class StartWatch {
   stop() {
     self.fetch = this.plainFetch;
     WebAssembly.instantiateStreaming = this.plainCompile;
+    this.stopped = true;
   }
 
   tell(always) {
+    if (this.stopped) return; // the start is over: the page no longer watches it
     const now = performance.now();
     if (!always && now - this.lastTold < PROGRESS_EVERY_MS) return;
     this.lastTold = now;
