@@ -10,6 +10,13 @@
 //               the application
 //   agenda_ics  the export format -> { ok, ics }: every application's pending steps
 //   agenda_csv  the export format -> { ok, csv }: the agenda as a spreadsheet file
+// An answer whose error is a package that could not be downloaded also carries
+// { kind: "download", package } (the page says so in its words; the next request that needs
+// the package downloads it again).
+//
+// Other messages: { type: "status", text, state } ("loading", "ready" or "failed"), and
+// while Python starts { type: "progress", phase } ("downloading" or "starting"), the signs
+// of life the page's start deadline waits for (engine.js); then "countries" and "build".
 //
 // Start-up is the planner's cost, so the worker loads only what the first plan needs, and
 // downloads it while Pyodide starts. The engine imports `holidays` only when a situation (or
