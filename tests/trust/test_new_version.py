@@ -2,8 +2,8 @@
 tab opened after the deploy shows that build too (the offline copy answers first) and both
 say that a new version is ready; Reload brings the new build with what the visitor typed.
 
-The new build is real: a copy of the working tree with the engine's version raised, built
-with `mkdocs build` like any release, served at the same address as the first build.
+Both builds are real: a copy of the working tree built with `mkdocs build` like any release,
+then built again with the engine's version raised, and served at the same address in turn.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -105,23 +106,38 @@ def raise_engine_version(repo: Path) -> str:
     return version
 
 
-@pytest.fixture(scope="module")
-def next_release(tmp_path_factory: pytest.TempPathFactory, site_dir: Path) -> Path:
-    """The site built again from the working tree with the engine's version raised."""
-    work = tmp_path_factory.mktemp("next-release")
-    repo = work / "repo"
-    copy_working_tree(repo)
-    version = raise_engine_version(repo)
-    out = work / "site"
+def build_site(repo: Path, out: Path) -> Path:
+    """`mkdocs build --strict` of a copy of the repository."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
     done = subprocess.run(
         command, cwd=repo, env=environment, capture_output=True, text=True, timeout=600
     )
     if done.returncode != 0:
-        pytest.fail(f"mkdocs build of the next release failed:\n{done.stdout}\n{done.stderr}")
-    assert files_of(out)["engine"] == version != files_of(site_dir)["engine"]
+        pytest.fail(f"mkdocs build of {repo} failed:\n{done.stdout}\n{done.stderr}")
     return out
+
+
+@dataclass(frozen=True)
+class Releases:
+    """Two builds of one snapshot of the working tree, the second with a newer engine."""
+
+    current: Path
+    next: Path
+
+
+@pytest.fixture(scope="module")
+def releases(tmp_path_factory: pytest.TempPathFactory) -> Releases:
+    """Both builds come from one copy, so that they differ only in the engine's version
+    (the working tree may change while the tests run)."""
+    work = tmp_path_factory.mktemp("releases")
+    repo = work / "repo"
+    copy_working_tree(repo)
+    current = build_site(repo, work / "current")
+    version = raise_engine_version(repo)
+    following = build_site(repo, work / "next")
+    assert files_of(following)["engine"] == version != files_of(current)["engine"]
+    return Releases(current, following)
 
 
 class DeployedHandler(serve_site.SiteHandler):
@@ -160,9 +176,9 @@ class Origin:
 
 
 @pytest.fixture
-def origin(site_dir: Path, content_security_policy: str) -> Iterator[Origin]:
-    """The suite's build, served at a fresh address (so with no service worker yet)."""
-    served = Origin(site_dir, content_security_policy)
+def origin(releases: Releases, content_security_policy: str) -> Iterator[Origin]:
+    """The current release, served at a fresh address (so with no service worker yet)."""
+    served = Origin(releases.current, content_security_policy)
     yield served
     served.close()
 
@@ -174,7 +190,7 @@ def files_in_use(page: Page) -> dict:
 
 
 def test_a_deploy_during_a_visit_keeps_each_page_on_its_build_until_the_visitor_reloads(
-    origin: Origin, site_dir: Path, next_release: Path, new_context
+    origin: Origin, releases: Releases, new_context
 ) -> None:
     context = new_context(locale="en-US")
     page = open_planner(context, origin.url)
@@ -185,17 +201,17 @@ def test_a_deploy_during_a_visit_keeps_each_page_on_its_build_until_the_visitor_
     controlled_caches(page)  # the first build's worker has the whole site
     page.evaluate("window.__firstWorker = navigator.serviceWorker.controller")
 
-    origin.deploy(next_release)
+    origin.deploy(releases.next)
     # The first visit after the deploy, in a new tab: the browser finds the new worker.
     other = open_planner(context, origin.url)
     page.wait_for_function(NEWER_WORKER)
 
     # Both pages get the files of the build they came from; the open one still plans.
-    assert files_in_use(page) == files_of(site_dir)
-    assert files_in_use(other) == files_of(site_dir)
+    assert files_in_use(page) == files_of(releases.current)
+    assert files_in_use(other) == files_of(releases.current)
     round_box(page, 0).locator('input[name="interview"]').fill("2026-11-18")
     expect_plan(page, MOVED)
-    assert files_in_use(page) == files_of(site_dir)
+    assert files_in_use(page) == files_of(releases.current)
 
     # Both say a new version is ready; Reload in one brings it to both.
     update_notice(other)
@@ -204,7 +220,8 @@ def test_a_deploy_during_a_visit_keeps_each_page_on_its_build_until_the_visitor_
 
     expect(page.locator("#fp-company")).to_have_value("Acme")
     expect_plan(page, MOVED)
-    assert files_in_use(page) == files_of(next_release)
-    assert files_in_use(other) == files_of(next_release)
-    assert activated_caches(page) == [cache_name(origin.url, worker_build(next_release)["version"])]
+    assert files_in_use(page) == files_of(releases.next)
+    assert files_in_use(other) == files_of(releases.next)
+    new = worker_build(releases.next)["version"]
+    assert activated_caches(page) == [cache_name(origin.url, new)]
     expect(page.get_by_role("status").filter(has_text="A new version")).to_have_count(0)
