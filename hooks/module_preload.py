@@ -86,14 +86,16 @@ def announce_modules(html: str, read: Callable[[str], str]) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    docs = Path(config.docs_dir)
+    # The built site, not docs/: MkDocs copies every static file there before it builds the
+    # first page, generated modules (hooks/engine_limits.py) included.
+    site = Path(config.site_dir)
     page_folder = posixpath.dirname(page.url) if not page.url.endswith("/") else page.url
 
     def read(path: str) -> str:
         site_path = posixpath.normpath(posixpath.join(page_folder, path))
         if site_path.startswith(".."):
             raise ValueError(f"module_preload hook: {path} is outside the site")
-        file = docs / site_path
+        file = site / site_path
         if not file.is_file():
             raise ValueError(f"module_preload hook: {page.file.src_uri} loads {path}: no {file}")
         return file.read_text(encoding="utf-8")

@@ -390,7 +390,6 @@ REFUSED = [
     ("#fp-r0-p0-phone", "javascript:alert(1)", "does not look like a number"),
     ("#fp-r0-p0-topic", "Dana \u202egnp.exe", "change the direction of the text"),
     ("#fp-r0-p0-topic", f"{SCRIPT}\u2028{IMG}", "write it on one line"),
-    ("#fp-r0-p0-topic", IMG * 6, "too long"),
     ("#fp-inside-contact-name", f"Ana \u2066{IMG}", "change the direction of the text"),
     ("#fp-inside-contact-email", "javascript:alert(1)", "does not look like an address"),
     ("#fp-inside-contact-email", f"{IMG}@example.com", "does not look like an address"),

@@ -29,6 +29,8 @@ from planner_page import (
 from playwright.sync_api import Page, expect
 from trust_support import CspWatch, Guard, Server, planner_context, unfold_ics
 
+from followup_engine.limits import LIMITS
+
 APP_KEY = "followup-planner:v2:app:"
 ASIDE = "followup-planner:aside:"
 
@@ -164,8 +166,6 @@ REFUSED = [
     ("#fp-r0-p0-name", "Dana \u202egnp.exe", "change the direction of the text"),
     ("#fp-candidate", "Sam\u2028Rivera", "write it on one line"),
     ("#fp-company", "Acme\tInc", "write it on one line"),
-    ("#fp-role", "x" * 10_000, "too long"),
-    ("#fp-r0-p0-name", "D" * 201, "too long"),
 ]
 
 
@@ -206,27 +206,35 @@ def test_newlines_pasted_into_a_name_become_spaces_in_the_one_line_field(
     expect(page.locator('[aria-invalid="true"]')).to_have_count(0)
 
 
-def test_a_field_too_long_for_a_link_gets_no_link_and_keeps_the_saved_copy(
+def test_a_huge_paste_stops_at_the_engines_length_and_is_kept_and_shared(
     site: Server, new_context
 ) -> None:
+    """A field holds what the engine, the storage and a link all take (form.js stops it at
+    limits.js's length); an older copy longer than that is in tests/site/test_limits.py."""
     page = open_planner(planner_context(new_context), site.url)
+    guard = Guard(page)
     wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "")])
     type_into(page, "#fp-company", "Initech")
     expect(page.locator("#fp-plan .fp-action").first).to_be_visible()
-    page.locator("#fp-company").fill("y" * 10_000)
-    expect(page.locator("#fp-company")).to_have_attribute("aria-invalid", "true")
-    # It cannot be kept either, and the page says so rather than losing it silently.
-    expect(page.locator("#fp-notice")).to_contain_text("too long to keep")
+    company = page.locator("#fp-company")
+    company.fill(IMG * 1_000)  # pasted
+    kept = (IMG * 1_000)[: LIMITS["text"]]
+    expect(company).to_have_value(kept)
+    note = page.locator("#fp-company-limit")
+    expect(note).to_have_text(f"This field holds up to {LIMITS['text']} characters.")
+    assert note.evaluate("node => node.children.length") == 0
+    expect(company).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#fp-plan .fp-plan__application")).to_contain_text(kept)
+    expect(page.locator("#fp-notice")).to_be_hidden()
 
     page.get_by_role("button", name="Share link").click()
-    expect(page.locator("#fp-share-note")).to_contain_text("shorten the longest fields")
-    expect(page.locator("#fp-share-url")).to_have_value("")
+    expect(page.locator("#fp-share-url")).to_have_value(re.compile("#s="))
 
-    # Reloading brings back the last copy that can be read, not a damaged-input notice.
     page.reload()
-    expect(page.locator("#fp-company")).to_have_value("Initech")
+    expect(company).to_have_value(kept)
     expect(page.locator("#fp-notice")).to_be_hidden()
+    guard.check()
 
 
 GOOD = {"rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Ana", "email": ""}]}]}

@@ -16,13 +16,50 @@ export function untilMidnight(now = new Date()) {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1) - now;
 }
 
-/** True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30). */
+/** The calendar day of a YYYY-MM-DD date, in UTC, years below 100 as written (not 19xx). */
+function utcDay(year, month, day) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/**
+ * True for a real calendar date written as YYYY-MM-DD (rejects 2026-02-30), from year 1 as
+ * the engine reads dates: "0026-11-16" is a date of the year 26, as the CLI takes it.
+ */
 export function isIsoDate(text) {
   const match = ISO_DATE.exec(text);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
-  const date = new Date(year, month - 1, day);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  const date = utcDay(year, month, day);
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+const EARLIEST_LIKELY_YEAR = 1900;
+const LIKELY_DAYS_AWAY = 2 * 365; // an interview, an answer or a check-in: within two years
+
+/**
+ * Why the year of `iso` looks mistyped, in the visitor's words, or "" when it looks right.
+ * A date field given "11/16/26" holds the year 26: the visitor meant 2026.
+ */
+export function yearDoubt(iso, today) {
+  const year = Number(iso.slice(0, 4));
+  if (year < 100) {
+    return `Is the year right? This date is in the year ${year}; for ${2000 + year}, type the year in full.`;
+  }
+  if (year < EARLIEST_LIKELY_YEAR) {
+    return `Is the year right? This date is in the year ${year}; type the year in full.`;
+  }
+  const [from, to] = [today, iso].map((text) => utcDay(...text.split("-").map(Number)));
+  if (Math.abs(to - from) / 86_400_000 > LIKELY_DAYS_AWAY) {
+    return "Is the year right? This date is more than two years from today.";
+  }
+  return "";
 }
 
 // The page is in English, so dates are written in English words. Not with Intl: its first

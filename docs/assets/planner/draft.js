@@ -6,13 +6,13 @@
 // interviewer) and remembers where each remaining entry sits in the form, so an engine
 // error about "round 1" lands beside the right control.
 
-import { isIsoDate } from "./dates.js";
+import { isIsoDate, yearDoubt } from "./dates.js";
+import { LIMITS } from "./limits.js";
 
-const MAX_ROUNDS = 20;
-const MAX_PEOPLE = 20;
-const MAX_REFERENCES = 10;
-const MAX_EVENTS = 200; // the engine's limit (validation.MAX_EVENTS)
-const MAX_TEXT = 300;
+// Versions before the page read the engine's limits kept fields of up to 300 characters.
+// Such a stored copy is still read (never set aside for it); the engine then asks, beside
+// the field, to shorten it, and it is saved again once it fits LIMITS.
+const OLDER_TEXT_LIMIT = 300;
 const CHANNELS = ["", "email", "phone"];
 const ROLES = ["interviewer", "hiring_manager", "recruiter"];
 const GREETINGS = ["first_name", "full_name"];
@@ -52,9 +52,16 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function readText(value, what) {
+/** The longest text each kind of field may hold: the engine's, or what older copies held. */
+const textLimits = (older) =>
+  older
+    ? { text: OLDER_TEXT_LIMIT, email: Math.max(OLDER_TEXT_LIMIT, LIMITS.email) }
+    : { text: LIMITS.text, email: LIMITS.email };
+let limits = textLimits(false); // set by readDraft for the copy it reads
+
+function readText(value, what, longest = limits.text) {
   if (value === undefined || value === null) return "";
-  if (typeof value !== "string" || value.length > MAX_TEXT) throw new DraftError(`bad ${what}`);
+  if (typeof value !== "string" || value.length > longest) throw new DraftError(`bad ${what}`);
   return value;
 }
 
@@ -73,7 +80,10 @@ function readChoice(value, choices, what) {
 function readContact(value) {
   if (value === undefined || value === null) return emptyContact();
   if (!isPlainObject(value)) throw new DraftError("bad contact");
-  return { name: readText(value.name, "name"), email: readText(value.email, "email") };
+  return {
+    name: readText(value.name, "name"),
+    email: readText(value.email, "email", limits.email),
+  };
 }
 
 function readPerson(value) {
@@ -105,7 +115,7 @@ function readEvent(value) {
 function readRound(value) {
   if (!isPlainObject(value)) throw new DraftError("bad round");
   const people = value.interviewers ?? [];
-  if (!Array.isArray(people) || people.length > MAX_PEOPLE) {
+  if (!Array.isArray(people) || people.length > LIMITS.interviewers) {
     throw new DraftError("bad interviewers");
   }
   return { date: readDate(value.date, "round date"), interviewers: people.map(readPerson) };
@@ -114,11 +124,21 @@ function readRound(value) {
 /**
  * Check an untrusted value (parsed JSON) and return a clean draft, or throw DraftError.
  * Accepts both the draft form ("" for blanks) and the situation form (null for blanks).
+ * Within the engine's limits (LIMITS), or with `older`, the longer text older versions kept.
  */
-export function readDraft(value) {
+export function readDraft(value, { older = false } = {}) {
+  limits = textLimits(older);
+  try {
+    return readWholeDraft(value);
+  } finally {
+    limits = textLimits(false);
+  }
+}
+
+function readWholeDraft(value) {
   if (!isPlainObject(value)) throw new DraftError("not an object");
   const rounds = value.rounds;
-  if (!Array.isArray(rounds) || rounds.length > MAX_ROUNDS) throw new DraftError("bad rounds");
+  if (!Array.isArray(rounds) || rounds.length > LIMITS.rounds) throw new DraftError("bad rounds");
   const draft = emptyDraft();
   draft.rounds = rounds.length ? rounds.map(readRound) : [emptyRound()];
   for (const field of DATE_FIELDS) draft[field] = readDate(value[field], field);
@@ -137,13 +157,13 @@ export function readDraft(value) {
   }
   draft.inside_contact = readContact(value.inside_contact);
   const references = value.references ?? [];
-  if (!Array.isArray(references) || references.length > MAX_REFERENCES) {
+  if (!Array.isArray(references) || references.length > LIMITS.references) {
     throw new DraftError("bad references");
   }
   draft.references = references.map(readContact);
   draft.greeting = readChoice(value.greeting, GREETINGS, "greeting");
   const log = value.log ?? [];
-  if (!Array.isArray(log) || log.length > MAX_EVENTS) throw new DraftError("bad log");
+  if (!Array.isArray(log) || log.length > LIMITS.events) throw new DraftError("bad log");
   draft.log = log.map(readEvent);
   return draft;
 }
@@ -236,4 +256,22 @@ export function toSituation(draft, today, dateStyle) {
   if (dateStyle) situation.date_style = dateStyle;
   const dated = situationRounds.some((round) => round.date);
   return { situation, origin: { rounds, people, references }, dated };
+}
+
+/**
+ * Dates in `situation` whose year looks mistyped (before 1900, or years away from `today`),
+ * as problems in the engine's shape, so that the form shows each beside its field. A plan
+ * for such a date would be a plan for another year: the page asks instead.
+ */
+export function dateDoubts(situation, today) {
+  const problems = [];
+  situation.rounds.forEach((round, index) => {
+    const message = round.date && yearDoubt(round.date, today);
+    if (message) problems.push({ field: "interview", round: index, person: null, message });
+  });
+  for (const field of DATE_FIELDS) {
+    const message = situation[field] && yearDoubt(situation[field], today);
+    if (message) problems.push({ field, round: null, person: null, message });
+  }
+  return problems;
 }

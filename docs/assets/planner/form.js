@@ -1,8 +1,11 @@
 // The form: turn it into a draft and back, grow and shrink the interview rounds, and show
-// the engine's complaints beside the controls they are about.
+// the engine's complaints beside the controls they are about. It stops the visitor before
+// the engine's limits (limits.js, made from the engine's own), saying so beside the control,
+// so that whatever the form holds the engine plans and this browser keeps.
 
 import { element } from "./dom.js";
 import { emptyContact, emptyPerson, emptyRound } from "./draft.js";
+import { LIMITS } from "./limits.js";
 
 const SCALAR_FIELDS = [
   "decision_date",
@@ -23,6 +26,51 @@ const PERSON_FIELDS = [
   "interviewer_topic",
 ];
 const ROLE_WORDS = { interviewer: "Interviewer", hiring_manager: "Hiring manager", recruiter: "Recruiter" };
+// The longest text each kind of input takes. The engine checks an address as text as well,
+// so an address field takes the shorter of its two limits.
+const LONGEST = {
+  text: LIMITS.text,
+  tel: LIMITS.text,
+  email: Math.min(LIMITS.text, LIMITS.email),
+};
+const TYPED_TEXT = "input[type=text]:not([readonly]), input[type=email], input[type=tel]";
+
+/** Add or remove one id in `control`'s aria-describedby (a note may join an error). */
+function describedBy(control, id, on) {
+  const ids = new Set((control.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) control.setAttribute("aria-describedby", [...ids].join(" "));
+  else control.removeAttribute("aria-describedby");
+}
+
+/**
+ * Say beside `control`, in a note placed after `place`, that it has reached a limit; an
+ * empty `text` takes the note away.
+ */
+function limitNote(control, place, text) {
+  const id = `${control.id}-limit`;
+  let note = control.ownerDocument.getElementById(id);
+  if (!text) {
+    note?.remove();
+    describedBy(control, id, false);
+    return;
+  }
+  if (!note) {
+    note = element("p", { class: "fp-hint fp-limit", id });
+    place.after(note);
+  }
+  note.textContent = text;
+  describedBy(control, id, true);
+}
+
+/** A button that adds one more of something, stopped (but still focusable) at its limit. */
+function limitButton(button, full, text) {
+  if (!button) return;
+  if (full) button.setAttribute("aria-disabled", "true");
+  else button.removeAttribute("aria-disabled");
+  limitNote(button, button, full ? text : "");
+}
 
 function field(id, labelText, control) {
   control.id = id;
@@ -30,7 +78,7 @@ function field(id, labelText, control) {
 }
 
 function input(type, name, value) {
-  const control = element("input", { type, name, autocomplete: "off" });
+  const control = element("input", { type, name, autocomplete: "off", maxlength: LONGEST[type] });
   control.value = value;
   return control;
 }
@@ -103,7 +151,12 @@ function roundBlock(round, roundIndex, roundCount) {
     { class: "fp-round__tools" },
     element(
       "button",
-      { type: "button", class: "fp-button", "data-add-person": true },
+      {
+        type: "button",
+        class: "fp-button",
+        id: `fp-r${roundIndex}-add-person`,
+        "data-add-person": true,
+      },
       "Add interviewer",
     ),
   );
@@ -136,6 +189,40 @@ export class PlannerForm {
     this.form = form;
     this.rounds = form.querySelector("#fp-rounds");
     this.references = form.querySelector("#fp-reference-list");
+    for (const control of form.querySelectorAll(TYPED_TEXT)) {
+      control.maxLength = LONGEST[control.type];
+    }
+    form.addEventListener("input", (event) => this.showTextLimit(event.target));
+  }
+
+  /** A field typed (or pasted) up to its length: say why it takes no more. */
+  showTextLimit(control) {
+    if (!control.matches?.(TYPED_TEXT) || control.maxLength <= 0) return;
+    const full = control.value.length >= control.maxLength;
+    const text = `This field holds up to ${control.maxLength} characters.`;
+    limitNote(control, control.closest(".fp-field")?.lastElementChild ?? control, full ? text : "");
+  }
+
+  /** Stop each "add" button at the engine's limit, with a note saying why. */
+  showCountLimits() {
+    const rounds = this.rounds.querySelectorAll(".fp-round");
+    const roundsFull = rounds.length >= LIMITS.rounds;
+    const roundsText = `One application holds up to ${LIMITS.rounds} interview rounds: remove one to add another.`;
+    for (const id of ["#fp-add-round", "#fp-record-round"]) {
+      limitButton(this.form.querySelector(id), roundsFull, roundsText);
+    }
+    for (const round of rounds) {
+      limitButton(
+        round.querySelector("[data-add-person]"),
+        round.querySelectorAll(".fp-person").length >= LIMITS.interviewers,
+        `One round holds up to ${LIMITS.interviewers} interviewers: remove one to add another.`,
+      );
+    }
+    limitButton(
+      this.form.querySelector("#fp-add-reference"),
+      this.references.querySelectorAll(".fp-reference").length >= LIMITS.references,
+      `One application holds up to ${LIMITS.references} references: remove one to add another.`,
+    );
   }
 
   /** The form's current content as a draft (blanks included). */
@@ -181,6 +268,8 @@ export class PlannerForm {
     controls.namedItem("inside_contact_name").value = draft.inside_contact.name;
     controls.namedItem("inside_contact_email").value = draft.inside_contact.email;
     this.references.replaceChildren(...draft.references.map(referenceRow));
+    this.showCountLimits();
+    for (const control of this.form.querySelectorAll(TYPED_TEXT)) this.showTextLimit(control);
   }
 
   /**
@@ -190,6 +279,7 @@ export class PlannerForm {
   handleClick(target) {
     const button = target.closest("button");
     if (!button || !this.form.contains(button)) return false;
+    if (button.getAttribute("aria-disabled") === "true") return false; // at a limit: see its note
     const draft = this.read();
     const roundNode = button.closest(".fp-round");
     const roundIndex = roundNode ? Number(roundNode.dataset.round) : -1;
@@ -248,7 +338,7 @@ export class PlannerForm {
   clearErrors() {
     for (const control of this.form.querySelectorAll('[aria-invalid="true"]')) {
       control.removeAttribute("aria-invalid");
-      control.removeAttribute("aria-describedby");
+      describedBy(control, `${control.id}-error`, false);
     }
     for (const note of this.form.querySelectorAll(".fp-error")) note.remove();
   }
@@ -276,7 +366,7 @@ export class PlannerForm {
         ? `${note.textContent} ${problem.message}`
         : problem.message;
       control.setAttribute("aria-invalid", "true");
-      control.setAttribute("aria-describedby", noteId);
+      describedBy(control, noteId, true);
     }
     return homeless;
   }

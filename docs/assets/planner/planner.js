@@ -5,6 +5,7 @@
 import { DATE_STYLE, dateInWords, localToday, regionOf, untilMidnight } from "./dates.js";
 import {
   DraftError,
+  dateDoubts,
   emptyDraft,
   emptyPerson,
   exportedSituation,
@@ -253,6 +254,12 @@ async function planOpen() {
     scheduleAgenda();
     return;
   }
+  // A year that looks mistyped (11/16/26 is the year 26) is asked about, not planned.
+  const doubts = dateDoubts(situation, planDay);
+  if (doubts.length) {
+    showProblems(app, doubts, origin);
+    return;
+  }
   if (!engineReady && statusLine.dataset.state !== "failed" && !showKeptPlan(situation)) {
     renderNote(planBody, "Your plan will appear here as soon as the planner has loaded.");
   }
@@ -281,12 +288,20 @@ async function planOpen() {
     renderHistory(history, app.draft.log, stepTitles());
     bringIntoView();
   } else {
-    shownPlan = null;
-    broken.add(app.id);
-    const homeless = form.showErrors(reply.result.errors, origin);
-    showLogProblems(homeless);
-    renderProblems(planBody, reply.result.errors);
+    showProblems(app, reply.result.errors, origin);
+    return;
   }
+  renderApplicationList();
+  scheduleAgenda();
+}
+
+/** No plan for `app`: each problem beside its field, all of them where the plan would be. */
+function showProblems(app, problems, origin) {
+  shownPlan = null;
+  broken.add(app.id);
+  const homeless = form.showErrors(problems, origin);
+  showLogProblems(homeless);
+  renderProblems(planBody, problems);
   renderApplicationList();
   scheduleAgenda();
 }
@@ -774,7 +789,7 @@ function restore() {
 
 function onFormClick(event) {
   const button = event.target.closest("button");
-  if (!button) return;
+  if (!button || button.getAttribute("aria-disabled") === "true") return; // its note says why
   const eventDay = form.form.elements.namedItem("event_date").value || localToday();
   if (button.id === "fp-share") share(button);
   else if (button.id === "fp-clear") clearData();

@@ -17,6 +17,9 @@ const META_KEY = `${STORAGE_PREFIX}:v2:meta`;
 const PLAN_KEY = `${STORAGE_PREFIX}:v2:plan`;
 const ASIDE_PREFIX = `${STORAGE_PREFIX}:aside:`;
 const SHARE_PREFIX = "#s=";
+// Copies read back (stored, or in a link) may come from an earlier version, which kept longer
+// text: they are read as it kept them. What is saved or shared now fits the engine's limits.
+const OLDER = { older: true };
 
 /**
  * Each step turns one version's stored keys into the next version's. New steps go at the
@@ -31,7 +34,7 @@ const MIGRATIONS = [
     from: `${STORAGE_PREFIX}:v1`,
     also: [`${STORAGE_PREFIX}:v1:plan`],
     up(json) {
-      const draft = readDraft(JSON.parse(json));
+      const draft = readDraft(JSON.parse(json), OLDER);
       if (isBlankDraft(draft)) return [];
       return [{ id: newApplicationId(), created: Date.now(), draft }];
     },
@@ -76,7 +79,7 @@ function parseDraft(json) {
   } catch {
     throw new DraftError("not JSON");
   }
-  return readDraft(value);
+  return readDraft(value, OLDER);
 }
 
 /** True when a draft would come back from storage or a share link exactly as it is. */
@@ -142,7 +145,7 @@ function readApplication(key, json) {
   const id = key.slice(APP_PREFIX.length);
   if (value?.id !== id || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new DraftError("bad id");
   const created = Number.isFinite(value.created) ? value.created : 0;
-  return { id, created, draft: readDraft(value.draft) };
+  return { id, created, draft: readDraft(value.draft, OLDER) };
 }
 
 /**
