@@ -477,7 +477,7 @@ def test_import_files_and_their_names_stay_text_in_messages_and_notices(
     picker.set_input_files(json_file(f"{IMG}.json", export_of(hostile_role, hostile_country)))
     expect(notice).to_contain_text(f'Nothing was imported from "{IMG}.json":')
     expect(notice).to_contain_text(f"The role '{IMG}'")
-    expect(notice).to_contain_text(f"The country '{SVG.upper()}'")
+    expect(notice).to_contain_text(f"The country '{SVG}'")
     assert notice.evaluate("node => node.children.length") == 0
     expect(applications).to_have_count(1)
     assert page.evaluate(stored) == stored_before
