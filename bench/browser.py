@@ -20,6 +20,9 @@ from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/, put on sys.path by bench
 from playwright.sync_api import Browser, BrowserContext, Page
 
 TIMEOUT_MS = 120_000
+# The slow-network profile (issue 15): Chromium's own network emulation, for every page alike.
+SLOW_DOWN_BITS_PER_S = 10_000_000
+SLOW_ROUND_TRIP_MS = 40
 # How long a cold planner visit is still watched for long tasks once the first plan shows.
 AFTER_READY_MS = 2_000
 
@@ -48,8 +51,8 @@ SHARED_SITUATION: dict[str, Any] = {
 # Runs in every page before its own scripts: long tasks, and when the first plan shows.
 PAGE_PROBE = """
 window.__bench = {
-  longTasks: [], frames: [], firstPlan: null, pythonReady: null, engineAnswered: null,
-  enginePlan: null, agenda: null,
+  longTasks: [], frames: [], firstPlan: null, allDrafts: null, pythonReady: null,
+  engineAnswered: null, enginePlan: null, engineDrafts: null, agenda: null,
   workerStart: null,
   /** Record the moment `name` happened and tell the benchmark (it listens to the console). */
   mark(name) {
@@ -80,10 +83,19 @@ if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
     }
   }).observe({ type: "long-animation-frame", buffered: true });
 }
+// The plan comes in two answers (issue 15): its dated steps first, then each step's draft
+// in place (data-draft "pending" until then).
 new MutationObserver(() => {
-  if (document.querySelector("#fp-plan-body .fp-action")) window.__bench.mark("firstPlan");
+  if (document.querySelector("#fp-plan-body .fp-action")) {
+    window.__bench.mark("firstPlan");
+    if (!document.querySelector('#fp-plan-body .fp-action[data-draft="pending"]')) {
+      window.__bench.mark("allDrafts");
+    }
+  }
   if (document.querySelector("#fp-agenda-body .fp-agenda__item")) window.__bench.mark("agenda");
-}).observe(document, { childList: true, subtree: true });
+}).observe(document, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ["data-draft"],
+});
 // The engine's own answer to the first request: on a return visit the first plan on screen
 // can be the one the page kept from before (storage.js, keptPlan), shown while Python starts.
 window.__benchEngineAnswered = new Promise((resolve) => {
@@ -95,8 +107,9 @@ window.__benchEngineAnswered = new Promise((resolve) => {
 """
 
 # Edits the form like typing does (value, then an input event) and times each one from the
-# event to the changed plan in the DOM. Every fifth edit ticks a box, the others retype
-# the company name, which every drafted message mentions.
+# event to the changed plan in the DOM with all its drafts in (and, beside it, to its dated
+# steps). Every fifth edit ticks a box, the others retype the company name, which every
+# drafted message mentions.
 EDIT_LOOP = """
 async (count) => {
   const body = document.getElementById("fp-plan-body");
@@ -107,14 +120,20 @@ async (count) => {
   for (let i = 0; i < count; i++) {
     const before = body.innerHTML;
     let started = 0;
+    let dated = null;
     const updated = new Promise((resolve) => {
       const watch = new MutationObserver(() => {
-        if (body.querySelector(".fp-action") && body.innerHTML !== before) {
+        if (!body.querySelector(".fp-action") || body.innerHTML === before) return;
+        dated ??= performance.now();
+        if (!body.querySelector('.fp-action[data-draft="pending"]')) {
           watch.disconnect();
           resolve(performance.now());
         }
       });
-      watch.observe(body, { childList: true, subtree: true, characterData: true });
+      watch.observe(body, {
+        childList: true, subtree: true, characterData: true, attributes: true,
+        attributeFilter: ["data-draft"],
+      });
     });
     started = performance.now();
     if (i % 5 === 4) {
@@ -125,7 +144,8 @@ async (count) => {
       company.value = `Acme ${i}`;
       company.dispatchEvent(new Event("input", { bubbles: true }));
     }
-    times.push((await updated) - started);
+    const drafted = await updated;
+    times.push([drafted - started, dated - started]);
     await pause(20);
   }
   return times;
@@ -145,6 +165,9 @@ class Visit:
 
     ready_ms: float
     worker_start_ms: float | None = None
+    # The planner: when every step's draft was in too (the first answer is the dates alone);
+    # the engine-alone page: when the worker's second answer, the drafts, came.
+    drafts_ms: float | None = None
     # The planner: when Python's own plan arrived (the first plan may be the kept one).
     engine_answered_ms: float | None = None
     long_tasks: list[tuple[float, float]] = field(default_factory=list)
@@ -193,6 +216,24 @@ def new_context(browser: Browser, *, service_workers: str = "allow") -> BrowserC
     return context
 
 
+def slow_network(page: Page) -> None:
+    """Emulate the slow network on `page` before it navigates: DevTools' own throttling
+    (Network.emulateNetworkConditions), which also holds back the page's dedicated worker,
+    whose requests Chromium makes on behalf of its page (checked by the benchmark: see
+    README, the baseline's slow visit downloads at the emulated rate)."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": SLOW_ROUND_TRIP_MS,
+            "downloadThroughput": SLOW_DOWN_BITS_PER_S / 8,
+            "uploadThroughput": -1,  # not limited: the pages send next to nothing
+        },
+    )
+
+
 def _measure(page: Page, url: str, mark: str) -> Visit:
     # Told by the page's console, not polled: polling would run on the page's main thread.
     # (wait_for_function is no option either: it evaluates a string, which the CSP forbids.)
@@ -219,8 +260,11 @@ def watch_after_ready(page: Page, visit: Visit) -> None:
 
 
 def planner_visit(page: Page, base_url: str) -> Visit:
-    """Open the planner from a share link; ready when the first plan is on screen."""
-    return _measure(page, f"{base_url}planner/{share_fragment(SHARED_SITUATION)}", "firstPlan")
+    """Open the planner from a share link; ready when the first dated steps are on screen,
+    and then waits for every draft (drafts_ms)."""
+    visit = _measure(page, f"{base_url}planner/{share_fragment(SHARED_SITUATION)}", "firstPlan")
+    visit.drafts_ms = _wait_for_mark(page, "allDrafts")
+    return visit
 
 
 def baseline_visit(page: Page, base_url: str) -> Visit:
@@ -232,7 +276,9 @@ def engine_visit(page: Page, base_url: str) -> Visit:
     """Open the engine-alone page (the site's worker, no planner page) with the shared
     situation; ready when the worker's plan has come back."""
     situation = quote(json.dumps(SHARED_SITUATION, separators=(",", ":")))
-    return _measure(page, f"{base_url}__bench__/engine.html#{situation}", "enginePlan")
+    visit = _measure(page, f"{base_url}__bench__/engine.html#{situation}", "enginePlan")
+    visit.drafts_ms = _wait_for_mark(page, "engineDrafts")
+    return visit
 
 
 def wait_for_offline_copy(page: Page) -> None:
@@ -242,8 +288,9 @@ def wait_for_offline_copy(page: Page) -> None:
     )
 
 
-def edit_latencies(page: Page, edits: int) -> list[float]:
-    """Milliseconds from each of `edits` form edits to the updated plan in the DOM."""
+def edit_latencies(page: Page, edits: int) -> list[list[float]]:
+    """For each of `edits` form edits, milliseconds to the updated plan in the DOM with its
+    drafts, and to its dated steps: [[drafts, dates], ...]."""
     return page.evaluate(EDIT_LOOP, edits)
 
 
@@ -255,11 +302,13 @@ class PairRun:
     planner_warm: Visit
     baseline_cold: Visit
     baseline_warm: Visit
-    edits_ms: list[float]
+    edits_ms: list[list[float]]
     engine_cold: Visit
 
 
-def planner_pair(browser: Browser, base_url: str, edits: int) -> tuple[Visit, Visit, list[float]]:
+def planner_pair(
+    browser: Browser, base_url: str, edits: int
+) -> tuple[Visit, Visit, list[list[float]]]:
     """Cold visit in a fresh context, then a warm second visit, then timed edits."""
     context = new_context(browser)
     try:
@@ -290,13 +339,55 @@ def baseline_pair(browser: Browser, base_url: str) -> tuple[Visit, Visit]:
         context.close()
 
 
-def engine_cold(browser: Browser, base_url: str) -> Visit:
+def engine_cold(browser: Browser, base_url: str, *, slow: bool = False) -> Visit:
     """One cold visit of the engine-alone page, in a fresh context."""
+    return _cold(browser, lambda page: engine_visit(page, base_url), slow=slow)
+
+
+def planner_cold(browser: Browser, base_url: str, *, slow: bool = False) -> Visit:
+    """One cold visit of the planner from the share link, in a fresh context."""
+    return _cold(browser, lambda page: planner_visit(page, base_url), slow=slow)
+
+
+def baseline_cold(browser: Browser, base_url: str, *, slow: bool = False) -> Visit:
+    """One cold visit of the bare-Pyodide page, in a fresh context."""
+    return _cold(browser, lambda page: baseline_visit(page, base_url), slow=slow)
+
+
+def _cold(browser: Browser, visit, *, slow: bool) -> Visit:  # type: ignore[no-untyped-def]
     context = new_context(browser)
     try:
-        return engine_visit(context.new_page(), base_url)
+        page = context.new_page()
+        if slow:
+            slow_network(page)
+        return visit(page)
     finally:
         context.close()
+
+
+@dataclass
+class SlowRun:
+    """One interleaved round of cold visits on the slow network."""
+
+    planner: Visit
+    baseline: Visit
+    engine: Visit
+
+
+def slow_runs(browser: Browser, base_url: str, runs: int) -> list[SlowRun]:
+    """`runs` rounds of cold planner, baseline and engine-alone visits on the slow network,
+    each round in another order."""
+    pages = {
+        "planner": lambda: planner_cold(browser, base_url, slow=True),
+        "baseline": lambda: baseline_cold(browser, base_url, slow=True),
+        "engine": lambda: engine_cold(browser, base_url, slow=True),
+    }
+    names = list(pages)
+    results = []
+    for index in range(runs):
+        visits = {name: pages[name]() for name in names[index % 3 :] + names[: index % 3]}
+        results.append(SlowRun(visits["planner"], visits["baseline"], visits["engine"]))
+    return results
 
 
 # Puts a visitor's stored applications (storage.js's v2 shape) in place before the planner's
@@ -332,9 +423,11 @@ class StoredRun:
     warm: Visit
     cold_agenda_ms: float
     warm_agenda_ms: float
+    # Form edits on the warm visit, once Python has answered: [[drafts, dates], ...] (ms).
+    edits_ms: list[list[float]] = field(default_factory=list)
 
 
-def stored_pair(browser: Browser, base_url: str, count: int) -> StoredRun:
+def stored_pair(browser: Browser, base_url: str, count: int, edits: int = 0) -> StoredRun:
     context = new_context(browser)
     context.add_init_script(f"({SEED_STORAGE})({json.dumps(stored_records(count))})")
     try:
@@ -345,7 +438,10 @@ def stored_pair(browser: Browser, base_url: str, count: int) -> StoredRun:
         page.close()
         page = context.new_page()
         warm = _measure(page, f"{base_url}planner/", "firstPlan")
-        return StoredRun(cold, warm, cold_agenda, _wait_for_mark(page, "agenda"))
+        warm_agenda = _wait_for_mark(page, "agenda")
+        wait_for_engine_answer(page, warm)  # edits before it would wait for Python
+        latencies = edit_latencies(page, edits) if edits else []
+        return StoredRun(cold, warm, cold_agenda, warm_agenda, latencies)
     finally:
         context.close()
 
@@ -382,13 +478,17 @@ def interleaved_runs(browser: Browser, base_url: str, runs: int, edits: int) -> 
     return results
 
 
-def cold_bytes(browser: Browser, base_url: str, path: str, tally, *, planner: bool) -> dict:  # type: ignore[no-untyped-def]
+def cold_bytes(  # type: ignore[no-untyped-def]
+    browser: Browser, base_url: str, path: str, tally, *, planner: bool, slow: bool = False
+) -> dict:
     """Bytes served for one cold visit, by file, with service workers blocked (so the
     offline copy's own downloads are not counted). For the planner: the requests made before
-    the first plan was on screen, and those made after it until the network is idle."""
+    the first dated steps were on screen, and those made after it until the network is idle."""
     context = new_context(browser, service_workers="block")
     try:
         page = context.new_page()
+        if slow:
+            slow_network(page)
         tally.take()
         if planner:
             visit = planner_visit(page, base_url)

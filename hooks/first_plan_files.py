@@ -75,8 +75,15 @@ def engine_build(pack_integrity: str, lock: dict) -> str:
     return hashlib.sha256(named.encode()).hexdigest()[:32]
 
 
-def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
-    """Unzip the first plan's wheels into one pack, in a fixed order (reproducible builds)."""
+def first_plan_files(
+    lock: dict, wheels: list[Path], sizes: dict[str, int] | None = None
+) -> FirstPlanFiles:
+    """Unzip the first plan's wheels into one pack, in a fixed order (reproducible builds).
+
+    `sizes` (file name -> bytes) are the runtime files the worker downloads before the first
+    plan; the index lists them with the pack's, so that the page can show how much of the
+    download is done (issue 15) without asking the server.
+    """
     by_name = {wheel.name: wheel for wheel in wheels}
     packages = first_plan_packages(lock)
     files: list[tuple[str, int]] = []
@@ -97,5 +104,6 @@ def first_plan_files(lock: dict, wheels: list[Path]) -> FirstPlanFiles:
         "packages": packages,
         "on_demand": on_demand_packages(lock),
         "files": files,
+        "sizes": {**(sizes or {}), PACK_NAME: len(pack)},
     }
     return FirstPlanFiles((json.dumps(index, separators=(",", ":")) + "\n").encode(), bytes(pack))

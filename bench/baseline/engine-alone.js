@@ -5,9 +5,14 @@
 // The situation comes in the fragment as JSON; today's date is added as the planner adds it.
 const worker = new Worker("/assets/planner/worker.js", { type: "module" });
 const status = document.getElementById("status");
+// A plan comes in two answers (worker.js): the dated steps ("enginePlan"), then their
+// drafts ("engineDrafts").
 worker.addEventListener("message", ({ data }) => {
   if (data.id !== 1) return; // progress messages (status, build, countries)
-  if (data.result?.ok) {
+  if (data.answer === "drafts" && data.result?.ok) {
+    window.__bench.mark("engineDrafts");
+    status.textContent += `, ${Object.keys(data.result.drafts).length} drafts`;
+  } else if (data.result?.ok) {
     window.__bench.mark("enginePlan");
     status.textContent = `Plan with ${data.result.plan.actions.length} steps`;
   } else {

@@ -137,6 +137,40 @@ def expect_plan(page: Page, situation: dict[str, Any]) -> None:
     for index, (kind, date) in enumerate(entries):
         expect(items.nth(index)).to_have_attribute("data-kind", kind)
         expect(items.nth(index)).to_have_attribute("data-date", date)
+    expect_drafts_ready(page)
+
+
+def expect_drafts_ready(page: Page) -> None:
+    """Wait until the plan on screen has every draft in (issue 15: the dated steps come
+    first, each step's draft follows in its place; data-draft says where it is)."""
+    pending = page.locator('#fp-plan .fp-action[data-draft="pending"]')
+    expect(pending).to_have_count(0, timeout=ENGINE_TIMEOUT_MS)
+
+
+# Installed before the page's scripts (add_init_script): the page's worker hands on every
+# message but the drafts of a plan (worker.js, answer "drafts"), which wait until the test
+# calls window.releaseDrafts(). What the page shows meanwhile is its "pending" state.
+HOLD_DRAFTS = """
+(() => {
+  const PageWorker = window.Worker;
+  let held = [];
+  window.releaseDrafts = () => {
+    const waiting = held;
+    held = null;
+    waiting.forEach((deliver) => deliver());
+  };
+  window.Worker = class extends PageWorker {
+    addEventListener(type, listener, options) {
+      if (type !== "message") return super.addEventListener(type, listener, options);
+      const holding = (event) => {
+        if (held && event.data?.answer === "drafts") held.push(() => listener(event));
+        else listener(event);
+      };
+      return super.addEventListener(type, holding, options);
+    }
+  };
+})();
+"""
 
 
 def round_box(page: Page, index: int):

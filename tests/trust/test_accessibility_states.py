@@ -1,7 +1,8 @@
 """Accessibility of the planner's states with several applications: axe-core finds no serious
 or critical problem, in the light and the dark palette, with three applications and the today
 list, a checklist with done and skipped steps and a history, a closed application, the import
-error notice, the delete message with its Undo button and the "new version" notice. On a
+error notice, the delete message with its Undo button, the "new version" notice, the start's
+progress bar and a plan whose drafts are on their way. On a
 390 px wide phone every button, checkbox (with its label) and card link is at least 44 by 44
 CSS px, an email field shows a whole address, and a link to the plan is in sight at the top
 of the page.
@@ -18,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planner_page import TODAY, expect_plan, open_planner, share_fragment
+from planner_page import (
+    HOLD_DRAFTS,
+    TODAY,
+    HeldRequests,
+    expect_plan,
+    open_planner,
+    share_fragment,
+)
 from playwright.sync_api import BrowserContext, Page, expect
 from trust_support import PALETTES, Server, blocking_violations, serve, use_palette
 from worker_support import LOOK_FOR_UPDATE, controlled_caches, mark_new_build, update_notice
@@ -298,3 +306,31 @@ def test_no_serious_problem_when_downloads_fail(
     expect(page.locator("#fp-status")).to_contain_text("its files arrived damaged")
     expect(page.get_by_role("button", name="Try again")).to_be_visible()
     assert blocking_violations(page, axe_source) == [], "a failed start, with Try again"
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_no_serious_problem_while_the_planner_loads_and_writes_drafts(
+    site: Server, new_context, axe_source: str, palette: str
+) -> None:
+    """Issue 15's two passing states: the start's progress bar (Python's download held
+    back), then a plan whose dated steps are shown while their drafts are written (held)."""
+    context = planner_context(new_context)
+    page = open_planner(context, site.url, share_fragment(ACME))
+    use_palette(page, palette)  # kept in this browser for the next load
+    expect_plan(page, ACME)
+
+    python = HeldRequests(context, "**/pyodide/pyodide.asm.wasm")
+    context.add_init_script(HOLD_DRAFTS)
+    page.close()  # a new load: on the same page, a new link only changes the fragment
+    page = open_planner(context, site.url, share_fragment(INITECH))
+    scheme = "slate" if palette == "dark" else "default"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    expect(page.get_by_role("progressbar", name="Downloading the planner")).to_be_visible()
+    assert blocking_violations(page, axe_source) == [], "the start's progress bar"
+
+    python.release()
+    expect(page.locator('#fp-plan .fp-action[data-draft="pending"]').first).to_be_visible()
+    expect(page.locator("#fp-progress")).to_be_hidden()
+    assert blocking_violations(page, axe_source) == [], "dated steps, drafts on their way"
+    page.evaluate("window.releaseDrafts()")
+    expect_plan(page, INITECH)

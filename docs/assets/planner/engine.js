@@ -1,5 +1,6 @@
 // The page's side of the worker protocol: number each request, match answers to requests,
 // and pass progress messages on. Errors come back as data ({ error }), never as throws.
+// A plan comes in two answers (worker.js): the dated steps, then their drafts.
 //
 // The client also watches the worker's start: a start that stops moving (no download
 // begun, no bytes arrived, no step done) for START_DEADLINE_MS is given up, with a message
@@ -24,6 +25,7 @@ export class EngineClient {
    *   onStatus: (text: string, state: string) => void,
    *   onCountries: (codes: string[]) => void,
    *   onBuild: (build: string) => void,
+   *   onProgress?: (progress: { phase: string, done: number, expected: number | null }) => void,
    * }} hooks
    */
   constructor(makeWorker, hooks) {
@@ -52,10 +54,11 @@ export class EngineClient {
   }
 
   receive(data) {
-    const { onStatus, onCountries, onBuild } = this.hooks;
+    const { onStatus, onCountries, onBuild, onProgress } = this.hooks;
     if (data.type === "progress") {
       this.phase = data.phase;
       this.watchStart();
+      if (this.starting) onProgress?.(data);
     } else if (data.type === "status") {
       if (data.state === "loading") this.watchStart();
       else this.started(); // ready, or failed for a reason the worker gives
@@ -97,20 +100,42 @@ export class EngineClient {
     for (const { message } of this.pending.values()) this.worker.postMessage(message);
   }
 
+  /** An answer came: a plan's first answer leaves the request open for its drafts, unless
+   * none will follow (problems, an error, or no drafts asked for). */
   settle(id, answer) {
     const open = this.pending.get(id);
     if (!open) return;
+    open.resolve(answer); // a second call (the drafts) leaves the first answer as it was
+    const more = answer.answer === "dates" && answer.result?.ok && open.message.drafts !== false;
+    if (more) return;
     this.pending.delete(id);
-    open.resolve(answer);
+    open.resolveDrafts(answer);
   }
 
-  /** Send a request; returns its id and a promise of `{ id, result }` or `{ id, error }`. */
-  request(type, situation, action) {
+  /**
+   * Send a request; returns its id, a promise of its answer (`{ id, result }` or
+   * `{ id, error }`) and, for a plan, `drafts`: a promise of the second answer
+   * (`{ id, answer: "drafts", result: { ok, drafts } }`, or `{ ..., superseded: true }` when
+   * the worker skipped it for a newer plan), or of the first again when no drafts follow.
+   * `options.drafts = false` asks for a plan's dates only.
+   */
+  request(type, situation, action, options = {}) {
     const id = this.nextId++;
-    if (this.failure !== null) return { id, answer: Promise.resolve({ id, error: this.failure }) };
-    const message = { id, type, situation, action };
-    const answer = new Promise((resolve) => this.pending.set(id, { resolve, message }));
+    if (this.failure !== null) {
+      const failed = Promise.resolve({ id, error: this.failure });
+      return { id, answer: failed, drafts: failed };
+    }
+    const message = { id, type, situation, action, ...options };
+    let resolve;
+    let resolveDrafts;
+    const answer = new Promise((done) => {
+      resolve = done;
+    });
+    const drafts = new Promise((done) => {
+      resolveDrafts = done;
+    });
+    this.pending.set(id, { resolve, resolveDrafts, message });
     this.worker.postMessage(message);
-    return { id, answer };
+    return { id, answer, drafts };
   }
 }

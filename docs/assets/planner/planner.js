@@ -15,9 +15,12 @@ import {
 } from "./draft.js";
 import { EngineClient } from "./engine.js";
 import { PlannerForm } from "./form.js";
+import { StartProgress } from "./progress.js";
 import {
   applicationLabel,
   calendarFileName,
+  failDrafts,
+  fillDrafts,
   renderAgenda,
   renderApplications,
   renderHistory,
@@ -85,6 +88,13 @@ let focusAction = null; // a step to bring into view once its plan is drawn (tod
 let planDay = localToday();
 let midnightTimer = 0;
 
+const progress = new StartProgress({
+  box: $("#fp-progress"),
+  bar: $("#fp-progress-bar"),
+  bytes: $("#fp-progress-bytes"),
+  step: $("#fp-progress-step"),
+});
+
 const engine = new EngineClient(
   (name) => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name }),
   {
@@ -92,6 +102,8 @@ const engine = new EngineClient(
       statusLine.textContent = text;
       statusLine.dataset.state = state;
       $("#fp-retry").hidden = state !== "failed";
+      if (state === "loading") progress.begin();
+      else progress.finish();
       if (state === "ready") {
         engineReady = true;
         planOthers();
@@ -113,6 +125,9 @@ const engine = new EngineClient(
         form.form.elements.namedItem("country").value = localeCountry;
         planSoon();
       }
+    },
+    onProgress(report) {
+      progress.update(report);
     },
     onBuild(build) {
       engineBuild = build;
@@ -162,12 +177,24 @@ function showKeptPlan(situation) {
 
 /**
  * True when `plan` for `situation` is on screen already (the kept copy, or the same answer
- * again): it is left alone, so that a click or the focus inside it is never lost.
+ * again), drafts aside: it is left alone, so that a click or the focus inside it is never
+ * lost, and its drafts (shown, or on their way) are this plan's too.
  */
 const isShown = (situation, plan) =>
   shownPlan?.id === openId &&
   JSON.stringify(shownPlan.situation) === JSON.stringify(situation) &&
-  JSON.stringify(shownPlan.plan) === JSON.stringify(plan);
+  JSON.stringify(withoutDrafts(shownPlan.plan)) === JSON.stringify(withoutDrafts(plan));
+
+const withoutDrafts = (plan) => ({
+  ...plan,
+  actions: plan.actions.map((action) => ({ ...action, message: null })),
+});
+
+/** The full plan: the dated plan with each action's draft (worker.js, drafts by id). */
+const withDrafts = (plan, drafts) => ({
+  ...plan,
+  actions: plan.actions.map((action) => ({ ...action, message: drafts[action.id] ?? null })),
+});
 
 function showNotice(text) {
   notice.textContent = text;
@@ -263,10 +290,10 @@ async function planOpen() {
   if (!engineReady && statusLine.dataset.state !== "failed" && !showKeptPlan(situation)) {
     renderNote(planBody, "Your plan will appear here as soon as the planner has loaded.");
   }
-  const { id, answer } = engine.request("plan", situation);
+  const { id, answer, drafts } = engine.request("plan", situation);
   latestPlanId = id;
   latestSituation = situation;
-  pendingAnswer = answer;
+  pendingAnswer = drafts; // the whole answer: the dated plan, then its drafts
   const reply = await answer;
   if (id !== latestPlanId || app.id !== openId) return; // a newer request is on its way
   if (reply.error) {
@@ -281,18 +308,37 @@ async function planOpen() {
     form.clearErrors();
     broken.delete(app.id);
     states.set(app.id, plan.outcome ?? "waiting");
-    if (engineBuild !== null) keepPlan(engineBuild, situation, plan);
     // The kept copy on screen is this very plan: leave it, and any focus inside it, alone.
-    if (!isShown(situation, plan)) renderPlan(planBody, plan, applicationLabel(app.draft));
-    shownPlan = { id: app.id, situation, plan };
+    if (!isShown(situation, plan)) {
+      renderPlan(planBody, plan, applicationLabel(app.draft), { draftsPending: true });
+      shownPlan = { id: app.id, situation, plan };
+    }
     renderHistory(history, app.draft.log, stepTitles());
     bringIntoView();
+    showDrafts(app, id, situation, plan, drafts);
   } else {
     showProblems(app, reply.result.errors, origin);
     return;
   }
   renderApplicationList();
   scheduleAgenda();
+}
+
+/**
+ * Put the drafts of plan request `id` in place once they come, if that plan is still the
+ * one on screen; only then is the plan kept for the next visit (storage.js), drafts and all.
+ */
+async function showDrafts(app, id, situation, plan, drafts) {
+  const reply = await drafts;
+  if (id !== latestPlanId || app.id !== openId || reply.superseded) return;
+  if (reply.error || !reply.result.ok) {
+    failDrafts(planBody, "The draft could not be written. Change anything in the form to try again.");
+    return;
+  }
+  const full = withDrafts(plan, reply.result.drafts);
+  if (engineBuild !== null) keepPlan(engineBuild, situation, full);
+  fillDrafts(planBody, full);
+  shownPlan = { id: app.id, situation, plan: full };
 }
 
 /** No plan for `app`: each problem beside its field, all of them where the plan would be. */
@@ -311,7 +357,8 @@ async function planOthers() {
   for (const app of applications) {
     const { situation, dated } = situationOf(app);
     if (app.id === openId || !dated) continue;
-    const { answer } = engine.request("plan", situation);
+    // Its state only: no drafts (their absence also leaves the open plan's drafts first).
+    const { answer } = engine.request("plan", situation, undefined, { drafts: false });
     const reply = await answer;
     if (reply.result?.ok) {
       states.set(app.id, reply.result.plan.outcome ?? "waiting");
@@ -579,7 +626,7 @@ async function downloadCalendar(button, action) {
 
 function onPlanClick(event) {
   const button = event.target.closest("button");
-  if (!button || !shownPlan) return;
+  if (!button || !shownPlan || button.disabled) return;
   const action = (key) => shownPlan.plan.actions[Number(button.dataset[key])];
   if (button.id === "fp-print") window.print();
   else if (button.id === "fp-calendar-all") downloadCalendar(button);

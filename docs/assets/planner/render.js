@@ -1,6 +1,11 @@
 // Draw the page's lists: the plan (a checklist of dated steps with their messages, or a
 // short note saying why there is no plan yet), the today list across applications, the
-// applications and the history of the open one. Visitor data only ever reaches the page as
+// applications and the history of the open one.
+//
+// A plan comes in two answers (issue 15): its dated steps are drawn at once, each step that
+// sends something with its draft's place kept (a box of fixed height, so that nothing moves
+// when the drafts come), and fillDrafts puts the drafts in. Each step says where its draft
+// is in `data-draft`: "pending", "ready", "none" (a step that sends nothing), or "failed". Visitor data only ever reaches the page as
 // text (textContent), never as HTML.
 
 import { dateInWords } from "./dates.js";
@@ -42,6 +47,47 @@ function messageBlock(message) {
 
 const PENDING = new Set(["overdue", "due", "upcoming"]);
 
+/** Only a step still to do, on a day that matters, belongs in a calendar. */
+const inCalendar = (action) =>
+  PENDING.has(action.status ?? "upcoming") && action.kind !== "keep_applying";
+
+/** Whether the engine drafts a message for `action`: a step to take by some channel that
+ * is not skipped (followup_engine.messages.draft_message). The dated plan says so before
+ * its drafts are written, so their place can be kept from the start. */
+const sendsMessage = (action) => action.status !== "skipped" && Boolean(action.channel);
+
+/** Where the step's draft is: shown, on its way, or none to show. */
+function draftState(action, draftsPending) {
+  if (action.message) return "ready";
+  return draftsPending && sendsMessage(action) ? "pending" : "none";
+}
+
+/** The buttons a step will have once its draft is in, disabled meanwhile: the same row,
+ * so that it keeps its size when the draft comes. */
+function waitingTools(action) {
+  const button = (text, quiet = true) =>
+    element(
+      "button",
+      { type: "button", class: `fp-button${quiet ? " fp-button--quiet" : ""}`, disabled: true },
+      text,
+    );
+  const tools = element("div", { class: "fp-action__tools" }, button("Copy", false));
+  if (action.channel === "phone") tools.append(button("Call"));
+  else tools.append(button("Copy subject"), button("Open in email"));
+  if (inCalendar(action)) tools.append(button("Add to calendar"));
+  return tools;
+}
+
+/** The box that holds a step's draft (the draft, or a note while it is written). */
+function draftBox(action, content) {
+  // A box of fixed height (planner.css): a long draft scrolls inside it, by keyboard too.
+  const label = `Draft: ${action.title}`;
+  const attributes = { class: "fp-action__draft", role: "group", "aria-label": label, tabindex: "0" };
+  return element("div", attributes, content);
+}
+
+const writingNote = () => element("p", { class: "fp-action__writing" }, "Writing the draft…");
+
 /** Copy, mail and calendar buttons: the message ones only when there is a message. */
 function actionTools(action, index) {
   const tools = element("div", { class: "fp-action__tools" });
@@ -72,8 +118,7 @@ function actionTools(action, index) {
       );
     }
   }
-  // Only a step still to do, on a day that matters, belongs in a calendar.
-  if (PENDING.has(action.status ?? "upcoming") && action.kind !== "keep_applying") {
+  if (inCalendar(action)) {
     tools.append(
       element(
         "button",
@@ -130,7 +175,7 @@ const STATUS_BADGES = {
   skipped: ["Skipped", "fp-badge fp-badge--skipped"],
 };
 
-function actionItem(action, index, today) {
+function actionItem(action, index, today, draftsPending) {
   const when = element(
     "p",
     { class: "fp-action__when" },
@@ -163,6 +208,7 @@ function actionItem(action, index, today) {
       "data-date": action.date,
       "data-status": action.status ?? "upcoming",
       "data-action": action.id ?? "",
+      "data-draft": draftState(action, draftsPending),
     },
     when,
     element("h3", { class: "fp-action__title" }, action.title),
@@ -170,9 +216,40 @@ function actionItem(action, index, today) {
     why,
   );
   if (action.overdue) item.dataset.overdue = "true";
-  if (action.message) item.append(messageBlock(action.message));
+  if (item.dataset.draft === "pending") {
+    item.append(draftBox(action, writingNote()), waitingTools(action));
+    return item;
+  }
+  if (action.message) item.append(draftBox(action, messageBlock(action.message)));
   item.append(actionTools(action, index));
   return item;
+}
+
+/**
+ * Put the drafts of `plan` (the dated plan drawn with `draftsPending`, its messages now
+ * filled in) into the steps waiting for them, in place: only each draft's box and the
+ * step's buttons change, so the focus and what the visitor reads stay where they are.
+ */
+export function fillDrafts(body, plan) {
+  const items = body.querySelectorAll(".fp-action");
+  plan.actions.forEach((action, index) => {
+    const item = items[index];
+    if (item?.dataset.draft !== "pending") return;
+    const box = item.querySelector(".fp-action__draft");
+    if (action.message) box.replaceChildren(messageBlock(action.message));
+    else box.remove(); // the engine sent nothing after all: sendsMessage should say so
+    item.querySelector(".fp-action__tools").replaceWith(actionTools(action, index));
+    item.dataset.draft = action.message ? "ready" : "none";
+  });
+}
+
+/** The drafts could not be written: each waiting step says so in its draft's place. */
+export function failDrafts(body, text) {
+  for (const item of body.querySelectorAll('.fp-action[data-draft="pending"]')) {
+    const note = element("p", { class: "fp-action__writing fp-plan__problem" }, text);
+    item.querySelector(".fp-action__draft").replaceChildren(note);
+    item.dataset.draft = "failed";
+  }
 }
 
 const OUTCOME_WORDS = {
@@ -187,8 +264,9 @@ export function applicationLabel(draft) {
   return parts.length ? parts.join(" — ") : "New application";
 }
 
-/** Draw a plan from the engine; `label` names the application it belongs to. */
-export function renderPlan(body, plan, label = "") {
+/** Draw a plan from the engine; `label` names the application it belongs to. With
+ * `draftsPending`, the plan's drafts are on their way (fillDrafts puts them in). */
+export function renderPlan(body, plan, label = "", { draftsPending = false } = {}) {
   const count = plan.actions.length;
   const open = plan.actions.filter((action) => PENDING.has(action.status ?? "upcoming")).length;
   const summary =
@@ -224,7 +302,7 @@ export function renderPlan(body, plan, label = "") {
   const list = element(
     "ol",
     { class: "fp-actions" },
-    ...plan.actions.map((action, index) => actionItem(action, index, plan.today)),
+    ...plan.actions.map((action, index) => actionItem(action, index, plan.today, draftsPending)),
   );
   body.replaceChildren(head, list);
 }

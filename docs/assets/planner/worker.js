@@ -1,8 +1,15 @@
 // The worker owns Python: start Pyodide from this site, load the engine, and answer
 // plan, agenda and calendar requests. Every answer is data: { id, result } or { id, error }.
 //
-// Requests are { id, type, situation, action }; `situation` is what the engine reads:
-//   plan        one application's situation -> { ok, plan } or { ok: false, errors }
+// Requests are { id, type, situation, action, drafts }; `situation` is what the engine reads:
+//   plan        one application's situation -> two answers with the same id (issue 15):
+//               first { id, answer: "dates", result: { ok, plan, drafts: "pending" } }, the
+//               dated plan with every message null; then { id, answer: "drafts", result:
+//               { ok, drafts: { action id: message or null } } } (or { id, answer: "drafts",
+//               error }), unless a newer plan request has come in meanwhile: then
+//               { id, answer: "drafts", superseded: true }. A first answer that is not ok
+//               ({ ok: false, errors }, or { id, error }) is the only one. With
+//               `drafts: false` (a plan wanted for its outcome only) the first is the only one.
 //   ics         one application's situation, and `action` (a step's position or id, or
 //               none for every pending step) -> { ok, ics } or errors
 //   agenda      the export format ({ format, version, today, days, applications: [{ id,
@@ -15,8 +22,11 @@
 // the package downloads it again).
 //
 // Other messages: { type: "status", text, state } ("loading", "ready" or "failed"), and
-// while Python starts { type: "progress", phase } ("downloading" or "starting"), the signs
-// of life the page's start deadline waits for (engine.js); then "countries" and "build".
+// while Python starts { type: "progress", phase, done, expected } (phase "downloading" or
+// "starting"; bytes of the start's downloads arrived so far, and those expected by
+// first-plan.json's sizes, or null before it is in), the signs of life the page's start
+// deadline waits for (engine.js) and what its progress bar shows; then "countries" and
+// "build".
 //
 // Start-up is the planner's cost, so the worker loads only what the first plan needs, and
 // downloads it while Pyodide starts. The engine imports `holidays` only when a situation (or
@@ -30,8 +40,9 @@ const FIRST_PLAN_FOLDER = "/first-plan";
 // engine.js names the worker "retry" when the visitor asks to try again after a failed start:
 // then this worker's own files skip the HTTP cache, which may hold a damaged copy.
 const FETCH_OPTIONS = self.name === "retry" ? { cache: "reload" } : {};
-// How often, at most, the page hears that bytes are still arriving (its start deadline).
-const PROGRESS_EVERY_MS = 1000;
+// How often, at most, the page hears that bytes are still arriving (its start deadline and
+// its progress bar): often enough for the bar to move smoothly, a few messages a second.
+const PROGRESS_EVERY_MS = 250;
 
 function report(text, state) {
   self.postMessage({ type: "status", text, state });
@@ -133,6 +144,9 @@ function writeFirstPlanFiles(pyodide, { files, pack }) {
 class StartWatch {
   constructor() {
     this.downloads = 0;
+    this.arrivedBytes = new Map(); // file name -> bytes arrived so far
+    this.sizes = {}; // the start's downloads by file name, once first-plan.json is in
+    this.expected = null;
     this.compiled = false; // the wasm file is in and compiled: the rest is Python's start
     this.lastTold = 0;
     this.stopped = false;
@@ -143,12 +157,45 @@ class StartWatch {
     });
     self.fetch = (...args) => this.fetch(...args);
     WebAssembly.instantiateStreaming = (...args) => this.compileWasm(...args);
+    // Pyodide's two scripts come by import(), not fetch: they are counted whole, once in.
+    this.scripts = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.initiatorType !== "fetch") this.arrived(entry.name, entry.decodedBodySize);
+      }
+    });
+    this.scripts.observe({ type: "resource" });
   }
 
   stop() {
     self.fetch = this.plainFetch;
     WebAssembly.instantiateStreaming = this.plainCompile;
+    this.scripts.disconnect();
     this.stopped = true;
+  }
+
+  /** The start's downloads and their sizes, from first-plan.json (file name -> bytes). */
+  expect(sizes) {
+    this.sizes = sizes ?? {};
+    this.expected = Object.values(this.sizes).reduce((sum, size) => sum + size, 0) || null;
+    this.tell(true);
+  }
+
+  /** `bytes` more of `url` arrived. Counted by file name, and reported for the files
+   * first-plan.json sizes only, so that `done` and `expected` measure the same downloads
+   * (the index may come in after the first bytes). */
+  arrived(url, bytes) {
+    const name = new URL(url, runtimeURL).pathname.split("/").pop();
+    this.arrivedBytes.set(name, (this.arrivedBytes.get(name) ?? 0) + bytes);
+    this.tell(false);
+  }
+
+  /** Bytes of the start's downloads so far, never more than expected. */
+  done() {
+    let done = 0;
+    for (const [name, size] of Object.entries(this.sizes)) {
+      done += Math.min(size, this.arrivedBytes.get(name) ?? 0);
+    }
+    return done;
   }
 
   tell(always) {
@@ -157,7 +204,7 @@ class StartWatch {
     if (!always && now - this.lastTold < PROGRESS_EVERY_MS) return;
     this.lastTold = now;
     const phase = this.downloads || !this.compiled ? "downloading" : "starting";
-    self.postMessage({ type: "progress", phase });
+    self.postMessage({ type: "progress", phase, done: this.done(), expected: this.expected });
   }
 
   async fetch(...args) {
@@ -176,8 +223,10 @@ class StartWatch {
     }
     // Bytes are counted on a copy, so the caller's response (and with it the browser's
     // compiled-code cache for the wasm file) is the browser's own.
-    if (response.body) countBytes(response.clone().body, () => this.tell(false)).finally(ended);
-    else ended();
+    const url = response.url || String(args[0]?.url ?? args[0]);
+    if (response.body) {
+      countBytes(response.clone().body, (bytes) => this.arrived(url, bytes)).finally(ended);
+    } else ended();
     return response;
   }
 
@@ -199,11 +248,13 @@ class StartWatch {
   }
 }
 
-/** Read a body to its end, calling `onBytes` for each piece that arrives. */
+/** Read a body to its end, calling `onBytes` with the size of each piece that arrives. */
 async function countBytes(body, onBytes) {
   const reader = body.getReader();
   try {
-    while (!(await reader.read()).done) onBytes();
+    for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
+      onBytes(piece.value.byteLength);
+    }
   } catch {
     // the caller's copy fails the same way, and says so
   }
@@ -212,6 +263,7 @@ async function countBytes(body, onBytes) {
 async function start(lockFile, firstPlanIndex) {
   report("Loading the planner…", "loading");
   const watch = new StartWatch();
+  firstPlanIndex.then(({ sizes }) => watch.expect(sizes), () => {});
   try {
     const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
     firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
@@ -344,11 +396,15 @@ function namesCountry(type, situation) {
   return Array.isArray(applications) && applications.some((item) => item?.situation?.country);
 }
 
-async function answer({ pyodide, browser }, { type, situation, action }) {
+/** Load what a request needs that Python has not loaded yet (on-demand packages). */
+async function prepare(pyodide, type, situation) {
   if (namesCountry(type, situation)) await need(pyodide, "holidays");
   if (CALENDAR_TYPES.has(type)) await need(pyodide, "icalendar");
+}
+
+async function answer({ pyodide, browser }, { type, situation, action }) {
+  await prepare(pyodide, type, situation);
   const json = JSON.stringify(situation);
-  if (type === "plan") return JSON.parse(browser.plan_response(json));
   if (type === "agenda") return JSON.parse(browser.agenda_response(json));
   if (type === "agenda_ics") return JSON.parse(browser.agenda_calendar_response(json));
   if (type === "agenda_csv") return JSON.parse(browser.agenda_csv_response(json));
@@ -362,11 +418,39 @@ async function answer({ pyodide, browser }, { type, situation, action }) {
   throw new Error(`Unknown request type: ${type}`);
 }
 
+// The id of the newest plan request that wants its drafts: an older one still waiting for
+// its drafts is skipped, since the page draws only the newest plan (planner.js).
+let newestPlan = 0;
+
+/** A share of the work for the next task: requests that came in meanwhile are seen first. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * A plan in two answers (issue 15): the dated steps at once, then their drafts, whose
+ * templates (and jinja2's import, on the first plan) cost more than the dates.
+ */
+async function answerPlan({ pyodide, browser }, { id, situation, drafts }) {
+  await prepare(pyodide, "plan", situation);
+  const json = JSON.stringify(situation);
+  const dates = JSON.parse(browser.plan_dates_response(json));
+  self.postMessage({ id, answer: "dates", result: dates });
+  if (!dates.ok || drafts === false) return;
+  await nextTask();
+  try {
+    const result = id === newestPlan ? JSON.parse(browser.drafts_response(json)) : null;
+    self.postMessage(result ? { id, answer: "drafts", result } : { id, answer: "drafts", superseded: true });
+  } catch (error) {
+    self.postMessage({ id, answer: "drafts", error: lastLine(error) });
+  }
+}
+
 self.addEventListener("message", async (event) => {
-  const { id } = event.data;
+  const { id, type, drafts } = event.data;
+  if (type === "plan" && drafts !== false) newestPlan = id;
   try {
     const engine = await ready;
-    self.postMessage({ id, result: await answer(engine, event.data) });
+    if (type === "plan") await answerPlan(engine, event.data);
+    else self.postMessage({ id, result: await answer(engine, event.data) });
   } catch (error) {
     // A failed download is named (kind, package), for the page to say so in its words.
     const named = error instanceof DownloadFailure ? { kind: error.kind, package: error.package } : {};
