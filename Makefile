@@ -62,6 +62,10 @@ $(PY_STAMP): requirements/dev.txt pyproject.toml .python-version
 	$(PY) -m pip install --quiet --upgrade pip==26.3
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	@# The build package (site_build) and the benchmark (bench) live beside the engine but are
+	@# not part of its wheel: a .pth file puts the repo on the venv's path, for the hooks,
+	@# tests and tools alike.
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_path("purelib"), "followup-planner-repo.pth").write_text(str(pathlib.Path.cwd()) + "\n")'
 	@touch $@
 
 $(NODE_STAMP): package.json package-lock.json

@@ -6,10 +6,10 @@
 //
 // Each ENGINE_FOLDER holds a `followup_engine` package (a checkout of either version). The
 // script byte-compiles each with Pyodide's own Python and drops the sources, as the site's
-// wheel ships them (hooks/pyodide_compile.mjs), then measures each version `runs` times, in
+// wheel ships them (site_build/node/pyodide_compile.mjs), then measures each version `runs` times, in
 // turn and in a turning order, every measurement in a fresh Node process with a fresh Pyodide
 // (imports are paid once per interpreter). jinja2 and markupsafe come byte-compiled from
-// build/site-wheels (`mkdocs build` or `python hooks/wheelhouse.py` fills it); nothing is
+// build/site-wheels (`mkdocs build` or `python -m site_build.wheelhouse` fills it); nothing is
 // fetched. One measurement times, with `performance.now()` around each Python call:
 //   import_ms  `import followup_engine.messages` (the engine's modules and jinja2)
 //   load_ms    the environment and all ten templates loaded (`messages._template`)

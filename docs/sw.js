@@ -3,7 +3,7 @@
 // whole site, wherever that is hosted: at a domain's root or under a path such as
 // /careers/followup/. Every address here is therefore relative to the worker's own.
 //
-// hooks/offline.py replaces the next line in the built copy with this build's version (a hash of
+// site_build/offline.py replaces the next line in the built copy with this build's version (a hash of
 // the built files) and the list of files to keep, relative to this file.
 const BUILD = { version: "dev", files: [] };
 

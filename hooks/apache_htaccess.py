@@ -1,41 +1,15 @@
-"""MkDocs hook: put deploy/apache/.htaccess into the built site, pointed at its own address.
-
-On shared hosting the site folder is the whole set-up, so Apache's settings travel inside it.
-The only line that depends on where the site lives is ErrorDocument, which Apache wants as a
-path from the host's root: a site built for https://example.org/careers/followup/ answers
-unknown addresses with /careers/followup/404.html.
-
-It runs after every other step (lowest priority), so that neither the service worker's file
-list nor the compressed twins include it: Apache never serves it to a browser.
-"""
+"""MkDocs hook: Apache's settings travel inside the built site (site_build.htaccess)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-SOURCE = Path(__file__).resolve().parent.parent / "deploy" / "apache" / ".htaccess"
+from site_build.htaccess import write_htaccess
 
 
-def for_base(text: str, base_path: str) -> str:
-    """The settings with the error page found under `base_path` (the site's URL path).
-
-    >>> for_base("ErrorDocument 404 /404.html\\n", "/careers/followup/")
-    'ErrorDocument 404 /careers/followup/404.html\\n'
-    """
-    page = base_path.rstrip("/") + "/404.html"
-    text, count = re.subn(r"(?m)^ErrorDocument 404 \S+$", f"ErrorDocument 404 {page}", text)
-    if count != 1:
-        raise ValueError("deploy/apache/.htaccess must have one ErrorDocument 404 line")
-    return text
-
-
-@event_priority(-110)  # after offline.py (-90) and precompress.py (-100)
+@event_priority(-110)  # after the offline copy (-90) and the precompression (-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    base_path = urlsplit(config.site_url or "/").path or "/"
-    text = for_base(SOURCE.read_text(encoding="utf-8"), base_path)
-    (Path(config.site_dir) / ".htaccess").write_text(text, encoding="utf-8")
+    write_htaccess(Path(config.site_dir), config.site_url)

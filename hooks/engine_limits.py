@@ -1,41 +1,14 @@
-"""Publish the engine's size limits to the planner page as assets/planner/limits.js.
-
-The limits are written once, in followup_engine/limits.py. The page stops the visitor before
-them, beside the control (form.js), and reads stored and shared copies with them (draft.js),
-so it imports this generated module instead of repeating the numbers: a changed limit reaches
-the page with the next build. The module is added to the site's files before anything else
-reads them, so the CSP, module preload, precompression and the offline copy treat it as they
-treat the planner's other modules.
-"""
+"""MkDocs hook: the engine's limits reach the page as assets/planner/limits.js
+(site_build.engine_limits), added before anything reads the site's files."""
 
 from __future__ import annotations
-
-import importlib
-import json
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-import followup_engine.limits
-
-MODULE = "assets/planner/limits.js"
-
-
-def limits_module(limits: dict[str, int]) -> str:
-    """The JavaScript module that exports `limits` as LIMITS.
-
-    >>> print(limits_module({"rounds": 20, "text": 200}), end="")
-    // Made at build time from followup_engine/limits.py by hooks/engine_limits.py.
-    export const LIMITS = Object.freeze({"rounds": 20, "text": 200});
-    """
-    return (
-        "// Made at build time from followup_engine/limits.py by hooks/engine_limits.py.\n"
-        f"export const LIMITS = Object.freeze({json.dumps(limits)});\n"
-    )
+from site_build.engine_limits import MODULE, current_limits_module
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    # Reloaded so that `mkdocs serve` picks up an edited limit on its next rebuild.
-    limits = importlib.reload(followup_engine.limits).LIMITS
-    files.append(File.generated(config, MODULE, content=limits_module(limits)))
+    files.append(File.generated(config, MODULE, content=current_limits_module()))
     return files

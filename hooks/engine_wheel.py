@@ -1,7 +1,7 @@
-"""MkDocs hook: build the engine wheel and gather its dependency wheels into build/wheels/.
+"""MkDocs hook: build the engine wheel and gather its dependency wheels (site_build.wheelhouse).
 
 The planner runs followup_engine in the visitor's browser, so the site ships it as a wheel,
-together with pure-Python wheels of everything it imports (hooks/wheelhouse.py says which, and
+together with pure-Python wheels of everything it imports (site_build.wheelhouse says which, and
 requirements/dev.txt which versions). A stamp skips the work while nothing changed, which keeps
 `mkdocs serve` fast; a change under followup_engine/ rebuilds the engine wheel.
 """
@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import wheelhouse
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from site_build import wheelhouse
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer

@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hook_loading import REPO, load_hook
+from hook_loading import REPO
+
+from site_build import csp
 
 sys.path.insert(0, str(REPO / "tools"))  # a folder of scripts, not a package
 
@@ -61,5 +63,5 @@ def browser(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def content_security_policy() -> str:
-    """The policy every built page carries (hooks/csp.py), for servers that send it too."""
-    return load_hook("csp").POLICY
+    """The policy every built page carries (site_build.csp), for servers that send it too."""
+    return csp.POLICY

@@ -6,7 +6,7 @@ no MkDocs in between. Like the documented nginx setup (deploy/nginx) it
 - sends the MIME types Pyodide needs (WebAssembly streaming compilation and module workers
   refuse other types);
 - sends the compressed twin a build writes next to a file (file.br, else file.gz, see
-  hooks/precompress.py) to browsers that accept it, with Content-Encoding and Vary;
+  site_build/precompress.py) to browsers that accept it, with Content-Encoding and Vary;
 - lets browsers keep files but makes them ask again each time (no-cache, answered with a
   cheap 304 while the file is unchanged), so a rebuild shows at once; only names that carry
   a hash of their content may be kept for a year without asking.

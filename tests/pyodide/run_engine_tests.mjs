@@ -5,7 +5,7 @@
 //
 // Everything comes from local files, never the network: the runtime from node_modules/pyodide,
 // the engine and its dependencies from build/wheels, pytest and hypothesis from
-// build/pyodide-test-wheels (`python hooks/wheelhouse.py` fills both). tests/engine is
+// build/pyodide-test-wheels (`python -m site_build.wheelhouse` fills both). tests/engine is
 // mounted read-only in spirit (no bytecode is written) at /tests/engine.
 // The exit code is pytest's; a parity or loading failure exits with 3.
 import { readdir, readFile, writeFile } from "node:fs/promises";
@@ -31,7 +31,7 @@ globalThis.fetch = async (resource) => {
 
 async function wheelsIn(folder) {
   const names = (await readdir(folder)).filter((name) => name.endsWith(".whl")).sort();
-  if (names.length === 0) throw new Error(`no wheels in ${folder}; run: python hooks/wheelhouse.py`);
+  if (names.length === 0) throw new Error(`no wheels in ${folder}; run: python -m site_build.wheelhouse`);
   return names.map((name) => path.join(folder, name));
 }
 

@@ -5,20 +5,20 @@ does in CPython, and the site's pyodide/ folder loads it with no network at all.
 from __future__ import annotations
 
 import base64
-import doctest
 import hashlib
-import importlib
 import json
 import shutil
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import ModuleType
 
 import pytest
 
+import site_build.first_plan
+import site_build.runtime
+import site_build.wheelhouse
 from followup_engine.browser import calendar_response, plan_response
 
 HERE = Path(__file__).resolve().parent
@@ -49,14 +49,6 @@ class NodeRun:
         return lines[-1] if lines else ""
 
 
-def hook_module(name: str) -> ModuleType:
-    """Import a module from hooks/ the way MkDocs does: with hooks/ on sys.path."""
-    hooks = str(REPO / "hooks")
-    if hooks not in sys.path:
-        sys.path.insert(0, hooks)
-    return importlib.import_module(name)
-
-
 def node(*args: str) -> NodeRun:
     executable = shutil.which("node")
     if executable is None:
@@ -74,10 +66,9 @@ def node(*args: str) -> NodeRun:
 
 @pytest.fixture(scope="module")
 def wheelhouse() -> ModuleType:
-    module = hook_module("wheelhouse")
-    module.browser_wheels()
-    module.pyodide_test_wheels()
-    return module
+    site_build.wheelhouse.browser_wheels()
+    site_build.wheelhouse.pyodide_test_wheels()
+    return site_build.wheelhouse
 
 
 @pytest.fixture(scope="module")
@@ -91,11 +82,9 @@ def pyodide_run(wheelhouse: ModuleType, tmp_path_factory: pytest.TempPathFactory
 
 @pytest.fixture(scope="module")
 def runtime_folder(wheelhouse: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """site/pyodide/ as the two hooks lay it out, in a scratch site folder."""
+    """site/pyodide/ as the build lays it out, in a scratch site folder."""
     site = tmp_path_factory.mktemp("site")
-    config = SimpleNamespace(site_dir=str(site))
-    hook_module("engine_wheel").on_pre_build(config=config)
-    hook_module("pyodide_runtime").on_post_build(config=config)
+    site_build.runtime.lay_out_runtime(site)
     return site / "pyodide"
 
 
@@ -132,7 +121,7 @@ def test_standard_library_ships_the_planners_modules_as_bytecode(runtime_folder:
     with zipfile.ZipFile(runtime_folder / "python_stdlib.zip") as stdlib:
         names = set(stdlib.namelist())
         stdlib_magic = stdlib.read("pickle.pyc")[:4]
-        # Stored, for the server's Brotli twin to pack as a whole (hooks/precompress.py).
+        # Stored, for the server's Brotli twin to pack as a whole (site_build.precompress).
         assert {entry.compress_type for entry in stdlib.infolist()} == {zipfile.ZIP_STORED}
     (engine,) = runtime_folder.glob("followup_engine-*.whl")
     with zipfile.ZipFile(engine) as wheel:
@@ -182,8 +171,7 @@ def test_first_plan_pack_holds_the_first_plan_wheels_unzipped(runtime_folder: Pa
 def test_the_engine_build_names_everything_a_plan_depends_on(runtime_folder: Path) -> None:
     """The page shows a kept plan only to the build that made it (storage.js, keptPlan): a
     change to the first plan's files, to an on-demand package or to Pyodide is a new build."""
-    first_plan_files = hook_module("first_plan_files")
-    assert doctest.testmod(first_plan_files).failed == 0
+    first_plan_files = site_build.first_plan
     index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
     lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
     build = first_plan_files.engine_build
@@ -197,7 +185,7 @@ def test_the_engine_build_names_everything_a_plan_depends_on(runtime_folder: Pat
 
 
 def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
-    first_plan_files = hook_module("first_plan_files")
+    first_plan_files = site_build.first_plan
     depends = {
         "followup-engine": ["jinja2", "holidays", "icalendar"],
         "jinja2": ["markupsafe", "six"],
@@ -244,8 +232,3 @@ def test_site_runtime_check_notices_a_missing_wheel(runtime_folder: Path, tmp_pa
     run = node("tests/pyodide/check_site_runtime.mjs", str(broken))
     assert run.returncode != 0
     assert json.loads(run.summary)["network_attempts"], run.output[-4000:]
-
-
-def test_wheelhouse_examples(wheelhouse: ModuleType) -> None:
-
-    assert doctest.testmod(wheelhouse).failed == 0

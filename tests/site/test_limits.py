@@ -3,7 +3,7 @@ item 2): whatever the form holds, the engine plans and this browser keeps. A yea
 two digits is asked about beside its field, never planned as the year 26.
 
 The limits come from the engine (followup_engine.limits), as the page's own do
-(assets/planner/limits.js, made at build time by hooks/engine_limits.py).
+(assets/planner/limits.js, made at build time by site_build.engine_limits).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import doctest
 import json
 from typing import Any
 
-from hook_loading import load_hook
 from planner_page import (
     ENGINE_TIMEOUT_MS,
     expect_plan,
@@ -26,6 +25,7 @@ from planner_page import (
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from followup_engine.limits import LIMITS
+from site_build import engine_limits
 
 APP_PREFIX = "followup-planner:v2:app:"
 SAVE_PROBLEM = "#fp-notice"
@@ -227,7 +227,7 @@ def test_a_field_kept_longer_by_an_earlier_version_is_read_and_asked_to_be_short
 def test_the_page_reads_the_engines_limits_from_one_built_module(site_dir):
     """assets/planner/limits.js is made from the engine's LIMITS, and the offline copy and
     the page's module preload list it as they list the other planner modules."""
-    hook = load_hook("engine_limits")
+    hook = engine_limits
     assert doctest.testmod(hook).failed == 0
     built = (site_dir / "assets" / "planner" / "limits.js").read_text(encoding="utf-8")
     assert built == hook.limits_module(LIMITS)

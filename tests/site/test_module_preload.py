@@ -1,22 +1,18 @@
-"""The planner page names all of its modules in its <head> (hooks/module_preload.py), so the
+"""The planner page names all of its modules in its <head> (site_build.module_preload), so the
 browser fetches them in one round instead of one round per level of imports, and each only
 once."""
 
 from __future__ import annotations
 
-import doctest
 import re
 from pathlib import Path
 
-from hook_loading import load_hook
 from planner_page import HeldRequests, wait_until_ready
-
-module_preload = load_hook("module_preload")
 
 PLANNER_CODE = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
 # Not imported by planner.js: the worker's own script, and the theme's classic loader.
 NOT_MODULES_OF_THE_PAGE = {"worker.js", "theme.js"}
-# Made at build time from the engine's limits (hooks/engine_limits.py): not in docs/.
+# Made at build time from the engine's limits (site_build.engine_limits): not in docs/.
 GENERATED_MODULES = {"limits.js"}
 
 
@@ -26,7 +22,6 @@ def planner_modules() -> list[str]:
 
 
 def test_the_planner_page_names_every_module_before_its_style_sheets(site_dir):
-    assert doctest.testmod(module_preload).failed == 0
     html = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
     named = re.findall(r'<link rel="modulepreload" href="\.\./assets/planner/([^"]+)">', head)

@@ -3,20 +3,16 @@ guide pages never load Python, and the planner's page code stays CSP- and inject
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 from pathlib import Path
 
 import pytest
-from hook_loading import load_hook
 from planner_page import TODAY, open_planner
 from playwright.sync_api import expect
 
 from followup_engine.browser import plan_response
 from followup_engine.guide import GUIDE_ANCHORS
-
-print_styles = load_hook("print_styles")
 
 ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
 PLANNER_MD = ASSETS.parents[1] / "planner.md"
@@ -153,9 +149,8 @@ def test_form_works_while_python_cannot_start(context, site_url):
 
 
 def test_print_rules_wait_for_paper_yet_still_apply_there(site_dir, site_url, context):
-    """print.css does not hold up the first paint (hooks/print_styles.py), and it still hides
+    """print.css does not hold up the first paint (site_build.print_styles), and it still hides
     the site's chrome when a guide page is printed."""
-    assert doctest.testmod(print_styles).failed == 0
     pages = sorted(site_dir.rglob("*.html"))
     for path in pages:
         links = re.findall(r'<link rel="stylesheet"[^>]*print\.css[^>]*>', path.read_text("utf-8"))

@@ -1,16 +1,16 @@
-"""The theme's own script on the planner page (hooks/theme_script.py, assets/planner/theme.js):
+"""The theme's own script on the planner page (site_build.theme_script, assets/planner/theme.js):
 it starts only once the first plan is on screen, or at once when the visitor reaches for the
 header, and then search and the colour toggle work as on every other page."""
 
 from __future__ import annotations
 
-import doctest
 import re
 
 import pytest
-from hook_loading import load_hook
 from planner_page import ENGINE_TIMEOUT_MS, HeldRequests, open_planner, share_fragment
 from playwright.sync_api import BrowserContext, Page, expect
+
+from site_build import theme_script
 
 SHARED = share_fragment({"rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Dana"}]}]})
 
@@ -96,9 +96,6 @@ def test_a_keyboard_shortcut_opens_search_before_python_has_started(context, sit
     expect(page.get_by_placeholder("Search")).to_be_focused()
 
 
-theme_script = load_hook("theme_script")
-
-
 def focus_ring(page: Page) -> dict[str, str]:
     """The focused element's class and outline style ("none" when no ring is drawn)."""
     return page.evaluate(
@@ -130,7 +127,6 @@ def test_keyboard_focus_on_the_header_shows_a_ring_before_and_after_material_sta
 
 
 def test_the_hook_swaps_the_one_bundle_for_the_loader(site_dir):
-    assert doctest.testmod(theme_script).failed == 0
     built = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
     assert 'src="../assets/planner/theme.js" data-bundle="../assets/javascripts/bundle.' in built
 

@@ -54,12 +54,6 @@ def test_worker_lists_every_file_and_a_version_of_their_contents(site_dir: Path)
     assert not [url for url in build["files"] if url.endswith((".gz", ".map"))]
 
 
-def test_hook_examples_run() -> None:
-    import doctest
-
-    assert doctest.testmod(offline).failed == 0
-
-
 def test_guide_and_planner_work_offline_after_one_visit(
     static_server: tuple[Server, http.server.ThreadingHTTPServer], site_dir: Path, new_context
 ) -> None:

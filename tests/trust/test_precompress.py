@@ -9,9 +9,9 @@ from pathlib import Path
 
 import brotli
 import pytest
-from trust_support import load_hook
 
-precompress = load_hook("precompress")
+from site_build import precompress
+
 UNPACK = {".br": brotli.decompress, ".gz": gzip.decompress}
 
 
@@ -41,7 +41,7 @@ def test_brotli_twins_are_smaller_than_gzip_ones_for_the_runtime(site_dir: Path)
 
 
 def test_the_standard_library_travels_packed_as_a_whole(site_dir: Path) -> None:
-    """Its zip stores modules as they are (hooks/stdlib_bytecode.py): the twin then packs
+    """Its zip stores modules as they are (site_build.stdlib_bytecode): the twin then packs
     the whole archive, well below what zip's own deflate gave (3.0 MB)."""
     stdlib = site_dir / "pyodide" / "python_stdlib.zip"
     twin = stdlib.with_name(stdlib.name + ".br")

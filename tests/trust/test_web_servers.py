@@ -14,10 +14,10 @@ from pathlib import Path
 import brotli
 import pytest
 from planner_page import expect_plan, fill_round, open_planner
-from trust_support import CspWatch, load_hook
+from trust_support import CspWatch
 from web_servers import CONFIGS
 
-csp = load_hook("csp")
+from site_build import csp
 
 HEADER_POLICY = csp.POLICY + "; frame-ancestors 'none'"
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hook_loading import REPO, load_hook
+from hook_loading import REPO
 from playwright.sync_api import BrowserContext, Page, expect
 from web_servers import NGINX_SITE_CONF
 
-__all__ = ["NGINX_SITE_CONF", "REPO", "load_hook"]
+__all__ = ["NGINX_SITE_CONF", "REPO"]
 
 
 # Types a plain static server must send for Pyodide (nginx gets them from its config).

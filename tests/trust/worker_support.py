@@ -10,9 +10,9 @@ from pathlib import Path
 
 from planner_page import ENGINE_TIMEOUT_MS
 from playwright.sync_api import Page, expect
-from trust_support import REPO, load_hook
+from trust_support import REPO
 
-offline = load_hook("offline")
+from site_build import offline
 
 # Resolves once a service worker controls the page, with the names of the origin's caches;
 # rejects after `ms` milliseconds.

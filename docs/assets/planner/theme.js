@@ -1,6 +1,6 @@
 // Runs Material's own script (search, colour toggle, back-to-top) on the planner page only
 // once the first plan is on screen, so that its start-up never competes with Pyodide's; or
-// at once when the visitor reaches for the header first. hooks/theme_script.py puts this
+// at once when the visitor reaches for the header first. site_build/theme_script.py puts this
 // loader where the theme's <script> was, and passes the bundle's address in data-bundle.
 //
 // Until then, the header must look and behave as Material will make it: the search box is

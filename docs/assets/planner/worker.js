@@ -87,7 +87,7 @@ async function fetchJSON(name) {
 }
 
 /** The first plan's packages (the engine and what it imports at once), unzipped at build
- * time into one pack (hooks/first_plan_files.py), downloaded and checked against the
+ * time into one pack (site_build/first_plan.py), downloaded and checked against the
  * checksum its index gives. The check is done here rather than by fetch's `integrity`
  * option: a failed fetch check says only "Failed to fetch", the same as a lost connection. */
 async function firstPlanFiles(firstPlanIndex) {
@@ -296,7 +296,7 @@ async function startPython(lockFile) {
 }
 
 const lockFile = fetchJSON("pyodide-lock.json");
-// What the first plan needs, and which packages come later (hooks/first_plan_files.py).
+// What the first plan needs, and which packages come later (site_build/first_plan.py).
 const firstPlanIndex = fetchJSON("first-plan.json");
 // The engine build's name, as soon as it is known: the page may hold a plan this very build
 // made on an earlier visit, and can show it while Python starts (storage.js, keptPlan).

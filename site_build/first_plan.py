@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import wheelhouse
+from . import wheelhouse
 
 INDEX_NAME = "first-plan.json"
 PACK_NAME = "first-plan.bin"

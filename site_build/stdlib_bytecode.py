@@ -1,18 +1,18 @@
-"""Pyodide's standard library with bytecode for what the planner imports, for
-hooks/pyodide_runtime.py to ship.
+"""Pyodide's standard library with bytecode for what the planner imports, for the runtime
+step (site_build.runtime) to ship.
 
 The npm package's python_stdlib.zip holds only .py sources, so the browser compiles every
 standard module it imports, on every visit: Pyodide's own start-up and the modules jinja2
 pulls in (pickle, urllib.parse, ...) spend most of their time there. This module rewrites the
 zip with module.py replaced by the module.pyc that Pyodide's own Python (3.14, under Node:
-hooks/pyodide_compile.mjs) compiles from it, the way hooks/wheelhouse.py treats the wheels.
+node/pyodide_compile.mjs) compiles from it, the way site_build.wheelhouse treats the wheels.
 
 Bytecode is larger than source, so only the modules the planner imports get it: the ones
-hooks/pyodide_imports.mjs sees Pyodide load while it runs the engine's requests (178 of 559,
+node/pyodide_imports.mjs sees Pyodide load while it runs the engine's requests (178 of 559,
 +0.44 MB instead of +0.99 MB for all). Any other module still works; Python compiles it when
 it is first imported. The result is cached in build/ and redone when an input changes.
 
-Its entries are stored, not deflated: the server's Brotli twin (hooks/precompress.py) packs
+Its entries are stored, not deflated: the server's Brotli twin (site_build.precompress) packs
 the whole archive far better than zip's file-by-file deflate (1.9 MB on the wire instead of
 3.0 MB), the browser unpacks it natively, and Python reads each module as it is, without
 inflating it in WebAssembly. The price is memory: the unpacked archive (10 MB) sits in
@@ -27,13 +27,14 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-import wheelhouse
+from . import wheelhouse
+from .cache import cached, fingerprint
 
 STDLIB_NAME = "python_stdlib.zip"
 SOURCE = wheelhouse.PYODIDE_RUNTIME / STDLIB_NAME
 CACHE = wheelhouse.ROOT / "build" / STDLIB_NAME
 STAMP = wheelhouse.ROOT / "build" / "python_stdlib.stamp"
-IMPORTS_SCRIPT = Path(__file__).with_name("pyodide_imports.mjs")
+IMPORTS_SCRIPT = Path(__file__).with_name("node") / "pyodide_imports.mjs"
 # What Pyodide needs to start from a folder and load packages from its lock.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_NAME)
 
@@ -79,7 +80,7 @@ def with_bytecode(source: Path, unpacked: Path, target: Path, modules: set[str])
 def compiled_stdlib(wheels: list[Path], lock: bytes) -> Path:
     """The standard library with the planner's modules as bytecode (build/python_stdlib.zip),
     made if stale. `wheels` and `lock` are what the site ships: the engine's imports decide."""
-    inputs = wheelhouse.fingerprint(
+    inputs = fingerprint(
         [
             SOURCE,
             wheelhouse.COMPILE_SCRIPT,
@@ -90,12 +91,14 @@ def compiled_stdlib(wheels: list[Path], lock: bytes) -> Path:
         Path(__file__).read_text(encoding="utf-8"),
         lock.decode(),
     )
-    if CACHE.is_file() and STAMP.is_file() and STAMP.read_text(encoding="utf-8") == inputs:
-        return CACHE
+    (made,) = cached(STAMP, inputs, lambda: [_compile_stdlib(wheels, lock)])
+    return made
+
+
+def _compile_stdlib(wheels: list[Path], lock: bytes) -> Path:
     node = shutil.which("node")
     if node is None:
         raise wheelhouse.WheelhouseError("byte-compiling Pyodide's standard library needs node")
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
     modules = planner_imports(wheels, lock, node)
     with tempfile.TemporaryDirectory() as tmp:
         unpacked = Path(tmp) / "stdlib"
@@ -107,5 +110,4 @@ def compiled_stdlib(wheels: list[Path], lock: bytes) -> Path:
         if not with_bytecode(SOURCE, unpacked, partial, modules):
             raise wheelhouse.WheelhouseError(f"no module of {SOURCE} was compiled")
         partial.replace(CACHE)
-    STAMP.write_text(inputs, encoding="utf-8")
     return CACHE

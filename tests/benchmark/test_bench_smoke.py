@@ -16,16 +16,8 @@ HANG_GUARD_SECONDS = 600
 
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    """In a process of its own: here `bench` is this test folder, not the benchmark."""
+    """In a process of its own, as `make bench` runs it."""
     return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-
-
-def test_bench_helpers_do_what_their_examples_say() -> None:
-    done = run_python(
-        "import doctest, bench.run, bench.applications\n"
-        "raise SystemExit(sum(doctest.testmod(m).failed for m in (bench.run, bench.applications)))"
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
 
 
 # What the stored applications hold, summed up in the benchmark's own process.

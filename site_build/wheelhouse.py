@@ -1,6 +1,6 @@
 """Collect the wheels that Pyodide needs: the engine, its pure-Python dependencies, test tools.
 
-Shared by the MkDocs hooks (which ship the wheels with the site) and by the Pyodide test
+Shared by the site build (which ships the wheels with the site) and by the Pyodide test
 runner (which also needs pytest and hypothesis inside Pyodide). Every version comes from
 requirements/dev.txt, so CPython and Pyodide run the same releases. Work is skipped when a
 stamp shows the inputs are unchanged, because `mkdocs serve` calls this on every rebuild.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -20,16 +19,16 @@ import tarfile
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .cache import ROOT, cached, fingerprint
+
 PINS_FILE = ROOT / "requirements" / "dev.txt"
 PYODIDE_TEST_PINS_FILE = ROOT / "requirements" / "pyodide-tests.txt"
 WHEELS_DIR = ROOT / "build" / "wheels"
 SITE_WHEELS_DIR = ROOT / "build" / "site-wheels"
 PYODIDE_RUNTIME = ROOT / "node_modules" / "pyodide"
-COMPILE_SCRIPT = Path(__file__).with_name("pyodide_compile.mjs")
+COMPILE_SCRIPT = Path(__file__).with_name("node") / "pyodide_compile.mjs"
 TEST_WHEELS_DIR = ROOT / "build" / "pyodide-test-wheels"
 
 ENGINE_PACKAGE = "followup-engine"
@@ -49,29 +48,6 @@ REPRODUCIBLE_ENV = {"SOURCE_DATE_EPOCH": "315532800"}
 
 class WheelhouseError(RuntimeError):
     """A wheel could not be collected; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """What a folder of wheels was made from, stored beside it."""
-
-    inputs: str
-    wheels: tuple[str, ...]
-
-    @classmethod
-    def read(cls, path: Path) -> Stamp | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(inputs=data["inputs"], wheels=tuple(data["wheels"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def write(self, path: Path) -> None:
-        text = json.dumps({"inputs": self.inputs, "wheels": list(self.wheels)}, indent=1)
-        path.write_text(text + "\n", encoding="utf-8")
-
-    def is_fresh(self, inputs: str, folder: Path) -> bool:
-        return self.inputs == inputs and all((folder / name).is_file() for name in self.wheels)
 
 
 def canonical_name(name: str) -> str:
@@ -111,21 +87,6 @@ def pinned(pins: dict[str, str], names: Iterable[str]) -> list[str]:
     if missing:
         raise WheelhouseError(f"no pinned version in {PINS_FILE} for: {', '.join(missing)}")
     return [f"{name}=={pins[name]}" for name in names]
-
-
-def fingerprint(paths: Iterable[Path], *extra: str) -> str:
-    """sha256 over file names and contents (folders walked, caches skipped) plus extra text."""
-    digest = hashlib.sha256()
-    for text in extra:
-        digest.update(text.encode() + b"\0")
-    for path in paths:
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if not file.is_file() or "__pycache__" in file.parts or file.suffix == ".pyc":
-                continue
-            digest.update(str(file.relative_to(ROOT)).encode() + b"\0")
-            digest.update(file.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def is_pure_wheel(path: Path) -> bool:
@@ -233,20 +194,15 @@ def refresh(
     make: Callable[[], list[Path]],
     owns: Callable[[str], bool],
 ) -> list[Path]:
-    """Return the wheels listed in a fresh stamp, or delete the wheels this stamp owns
-    (by name, so leftovers of an older release go too) and call make() to redo them."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp_path = folder / stamp_name
-    stamp = Stamp.read(stamp_path)
-    if stamp and stamp.is_fresh(inputs, folder):
-        return [folder / name for name in stamp.wheels]
-    stamp_path.unlink(missing_ok=True)
-    for wheel in folder.glob("*.whl"):
-        if owns(wheel.name):
-            wheel.unlink()
-    wheels = make()
-    Stamp(inputs, tuple(sorted(wheel.name for wheel in wheels))).write(stamp_path)
-    return wheels
+    """The wheels a fresh stamp lists, or else: delete the wheels this stamp owns (by name,
+    so leftovers of an older release go too) and make() them again."""
+
+    def clear() -> None:
+        for wheel in folder.glob("*.whl"):
+            if owns(wheel.name):
+                wheel.unlink()
+
+    return cached(folder / stamp_name, inputs, make, clear)
 
 
 def is_engine_wheel(file_name: str) -> bool:
@@ -379,6 +335,7 @@ __all__ = [
 
 
 if __name__ == "__main__":
-    # `python hooks/wheelhouse.py` prepares both folders, for running the Node script by hand.
+    # `python -m site_build.wheelhouse` prepares both folders, for running the Node script by
+    # hand.
     for wheel in [*browser_wheels(), *pyodide_test_wheels()]:
         print(wheel.relative_to(ROOT))
