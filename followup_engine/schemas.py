@@ -84,9 +84,6 @@ _PHONE = (
     rf"^(?:(?=(?:[^0-9]*[0-9]){{{MIN_PHONE_DIGITS},{MAX_PHONE_DIGITS}}}[^0-9]*$)"
     r"\+?[0-9(][0-9 ().\-/]*[0-9])?$"
 )
-#: Text goes through the same length check as every other line, so an address is held to
-#: the shorter of the two limits.
-_EMAIL_LENGTH = min(MAX_TEXT_LENGTH, MAX_EMAIL_LENGTH)
 
 
 def situation_schema(base_url: str | None = None) -> Schema:
@@ -237,7 +234,7 @@ def _situation_defs() -> Schema:
         "email": {
             "description": "A plain address such as name@example.com, or empty.",
             "type": ["string", "null"],
-            "maxLength": _EMAIL_LENGTH,
+            "maxLength": MAX_EMAIL_LENGTH,
             "allOf": [{"pattern": _ONE_LINE}, {"pattern": _EMAIL}],
         },
         "round": {

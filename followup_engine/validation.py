@@ -703,12 +703,13 @@ def _check_text(
     if round is not None and person is not None:
         label += f" (interviewer {person + 1} of round {round + 1})"
     problems = []
-    if len(value) > MAX_TEXT_LENGTH:
+    # Addresses have their own, longer limit (RFC 5321's); every other field is a line of text.
+    limit = MAX_EMAIL_LENGTH if field.endswith("email") else MAX_TEXT_LENGTH
+    if len(value) > limit:
         problems.append(
             Problem(
                 field,
-                f"{label[0].upper()}{label[1:]} is too long: keep it under "
-                f"{MAX_TEXT_LENGTH} characters.",
+                f"{label[0].upper()}{label[1:]} is too long: keep it under {limit} characters.",
                 round,
                 person,
             )

@@ -358,3 +358,30 @@ def test_messages_count_rounds_as_the_input_does():
 def test_a_lone_surrogate_is_not_called_a_line_break():
     message = first(situation(company="Acme\udcff")).message
     assert "line break" not in message and "not valid text" in message
+
+
+def address(length: int) -> str:
+    """A well-formed email address of exactly `length` characters (labels of at most 63)."""
+    local, rest = "a" * 64, length - 65
+    labels = []
+    while rest > 0:
+        label = min(63, rest - 1) if rest > 64 else rest
+        labels.append("b" * label)
+        rest -= label + 1
+    return f"{local}@{'.'.join(labels)}"
+
+
+def test_an_address_has_the_email_limit_not_the_text_limit():
+    """One limit per field: an address may be longer than a name (RFC 5321's 254)."""
+    from followup_engine.limits import MAX_EMAIL_LENGTH, MAX_TEXT_LENGTH
+
+    longest = address(MAX_EMAIL_LENGTH)
+    assert len(longest) == MAX_EMAIL_LENGTH > MAX_TEXT_LENGTH
+    person = {"name": "Dana Lee", "email": longest}
+    rounds = [{"date": "2026-11-16", "interviewers": [person]}]
+    assert situation_from_dict({"today": "2026-11-20", "rounds": rounds}).rounds
+
+    person["email"] = address(MAX_EMAIL_LENGTH + 1)
+    found = problems({"today": "2026-11-20", "rounds": rounds})
+    assert {problem.field for problem in found} == {"interviewer_email"}
+    assert any(f"under {MAX_EMAIL_LENGTH} characters" in problem.message for problem in found)

@@ -31,7 +31,7 @@ const ROLE_WORDS = { interviewer: "Interviewer", hiring_manager: "Hiring manager
 const LONGEST = {
   text: LIMITS.text,
   tel: LIMITS.text,
-  email: Math.min(LIMITS.text, LIMITS.email),
+  email: LIMITS.email,
 };
 const TYPED_TEXT = "input[type=text]:not([readonly]), input[type=email], input[type=tel]";
 
