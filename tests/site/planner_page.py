@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import time
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -62,6 +64,30 @@ class HeldRequests:
             with contextlib.suppress(PlaywrightError):
                 route.continue_()
         self.context.unroute(self.pattern, self._hold)
+
+
+def wait_for_requests(
+    context: BrowserContext, seen: list[str], fragments: Iterable[str], timeout_ms: float
+) -> None:
+    """Wait until the context has asked for a URL containing each of `fragments`: `seen` is
+    the list of URLs it asked for so far (kept up to date by a "request" listener). Waits on
+    the browser's request events, not by polling, and fails after `timeout_ms`."""
+    wanted = list(fragments)
+    deadline = time.monotonic() + timeout_ms / 1000
+
+    def missing() -> list[str]:
+        return [part for part in wanted if not any(part in url for url in seen)]
+
+    while pending := missing():
+        left_ms = (deadline - time.monotonic()) * 1000
+        assert left_ms > 0, f"never asked for {pending}"
+        # `pending` as it was before the wait: the "request" listener that keeps `seen` up to
+        # date may run first and take the URL off the list the predicate would see.
+        context.wait_for_event(
+            "request",
+            predicate=lambda request: any(part in request.url for part in pending),
+            timeout=left_ms,
+        )
 
 
 def share_fragment(value: object) -> str:

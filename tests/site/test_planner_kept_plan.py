@@ -9,6 +9,7 @@ situation. Anything else waits for the engine.
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 
 from planner_page import (
@@ -43,21 +44,16 @@ def first_visit(context: BrowserContext, site_url: str) -> dict:
 def open_while_python_is_held(
     context: BrowserContext, site_url: str, python: HeldRequests, fragment: str
 ) -> Page:
-    """Open the planner and wait until its worker asks for Python's WebAssembly (it learnt
-    the engine build before that), and a little longer for the page to act on the build."""
-    asked = len(python.routes)
+    """Open the planner while Python cannot start, and wait until the page has decided
+    whether a kept plan stands in (it learns the engine build before Python starts)."""
     page = open_planner(context, site_url, fragment)
-    for _ in range(300):
-        if len(python.routes) > asked:
-            break
-        page.wait_for_timeout(100)
-    assert len(python.routes) > asked, "the worker never asked for Pyodide"
-    page.wait_for_timeout(500)
+    expect(page.locator("#fp-plan")).to_have_attribute("data-kept-plan", re.compile(r"."))
     return page
 
 
 def expect_waiting(page: Page) -> None:
-    """No plan yet: the page waits for the engine."""
+    """No plan yet: the page decided that no kept plan fits, and waits for the engine."""
+    expect(page.locator("#fp-plan")).to_have_attribute("data-kept-plan", "none")
     expect(page.locator("#fp-plan-body")).to_have_text(WAITING)
     assert plan_on_screen(page) == []
 

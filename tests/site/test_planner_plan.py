@@ -20,6 +20,7 @@ from planner_page import (
     share_fragment,
     type_into,
     wait_for_countries,
+    wait_for_requests,
     wait_until_ready,
 )
 from playwright.sync_api import expect
@@ -334,15 +335,8 @@ def test_later_packages_download_in_the_background_after_the_first_plan(context,
     page = open_planner(context, site_url, share_fragment(NO_TIMELINE))
     expect(page.locator("#fp-plan .fp-action").first).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
     wheels = ("holidays-", "icalendar-", "python_dateutil-", "six-", "tzdata-")
-
-    def fetched() -> set[str]:
-        return {name for name in wheels for url in traffic.urls if f"/pyodide/{name}" in url}
-
-    for _ in range(300):  # up to 30 s; the downloads follow the first plan
-        if fetched() == set(wheels):
-            break
-        page.wait_for_timeout(100)
-    assert fetched() == set(wheels)
+    # The downloads follow the first plan.
+    wait_for_requests(context, traffic.urls, [f"/pyodide/{name}" for name in wheels], 30_000)
     assert not [url for url in traffic.urls if "/pyodide/followup_engine-" in url]
 
 

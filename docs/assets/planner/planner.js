@@ -131,7 +131,10 @@ const engine = new EngineClient(
     },
     onBuild(build) {
       engineBuild = build;
-      if (!engineReady && latestSituation) showKeptPlan(latestSituation);
+      const shown = !engineReady && latestSituation !== null && showKeptPlan(latestSituation);
+      // The page has decided whether a kept plan stands in while Python starts: say so, so
+      // that "no plan yet" can be told from "not decided yet" (the tests wait on it).
+      $("#fp-plan").dataset.keptPlan = shown ? "shown" : "none";
     },
   },
 );
