@@ -324,3 +324,41 @@ def test_a_new_application_takes_its_holiday_country_from_the_locale(
     expect(page.locator("#fp-company")).to_have_value("Acme")
     expect(page.locator("#fp-country")).to_have_value("US")
     expect_plan(page, {**in_gb, "country": "US"})
+
+
+# Every message the page posts to its worker and every edit of the form, in the order they
+# happen: the request kinds ("plan", "agenda") and "input" for each edit.
+RECORD_WORKER_TRAFFIC = """
+window.__traffic = [];
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  window.__traffic.push(message?.type ?? "other");
+  return post.call(this, message, ...rest);
+};
+document.addEventListener("input", () => window.__traffic.push("input"), true);
+"""
+
+
+def test_typing_asks_for_the_today_list_only_once_the_visitor_pauses(
+    context: BrowserContext, site_url: str
+) -> None:
+    store_applications(context, site_url, STORED)
+    context.add_init_script(RECORD_WORKER_TRAFFIC)
+    page = open_planner(context, site_url)
+    expect_agenda(page, expected_agenda(STORED))
+
+    # A person's pace: each key's plan is back before the next key, well within the pause.
+    page.locator("#fp-company").click()
+    page.keyboard.type(" Labs", delay=80)
+    # The today list follows the pause after the last key: the event that ends the wait.
+    label = page.locator('#agenda li[data-application="initech0003"] .fp-agenda__application')
+    expect(label.first).to_have_text("Initech Labs — Engineer", timeout=ENGINE_TIMEOUT_MS)
+
+    traffic: list[str] = page.evaluate("window.__traffic")
+    typed = traffic[traffic.index("input") :]
+    last_key = len(typed) - 1 - typed[::-1].index("input")
+    assert typed.count("input") == len(" Labs")
+    # While the visitor types, only plans go to the worker: none waits behind a today list.
+    assert "agenda" not in typed[:last_key], typed
+    # After the last key: its plan, then one today list over every application.
+    assert typed[last_key + 1 :] == ["plan", "agenda"], typed

@@ -49,6 +49,11 @@ import {
 // few milliseconds and only the latest answer is drawn (planFor), while a checkbox's input
 // and change events, fired together, still make one request.
 const TYPING_PAUSE_MS = 0;
+// The today list waits for a pause in the visitor's edits of the form: an agenda request
+// covers every application and takes the worker tens of milliseconds, so one made after each
+// keystroke would hold the next keystroke's plan behind it (issue 15). Any other action
+// (ticking a step, an answer, another application, an import) asks for it at once.
+const AGENDA_PAUSE_MS = 400;
 const FEEDBACK_MS = 2000;
 const AGENDA_DAYS = 14;
 const EXPORT_REMINDER_DAYS = 30;
@@ -80,6 +85,7 @@ let latestSituation = null; // what the latest plan request asked about
 let shownPlan = null; // { id, situation, plan } currently on screen
 let typingTimer = 0;
 let agendaTimer = 0;
+let agendaWait = 0; // AGENDA_PAUSE_MS while the latest plan came from an edit of the form
 let latestAgendaId = 0;
 let shownAgenda = ""; // the today list on screen, as JSON
 let undoAction = null;
@@ -247,8 +253,9 @@ function updatePlan() {
  */
 function planSoon() {
   clearTimeout(typingTimer);
+  clearTimeout(agendaTimer); // a today list due after the last pause would hold this plan up
   saveOpen();
-  typingTimer = setTimeout(planOpen, TYPING_PAUSE_MS);
+  typingTimer = setTimeout(() => planOpen({ edited: true }), TYPING_PAUSE_MS);
 }
 
 /** What the engine is asked about an application: its id names its calendar events. */
@@ -266,8 +273,12 @@ function isUntouched(app) {
   return isBlankDraft(app.autoCountry ? { ...app.draft, country: "" } : app.draft);
 }
 
-/** Ask the engine for the open application's plan; draw it if it is still the latest. */
-async function planOpen() {
+/**
+ * Ask the engine for the open application's plan; draw it if it is still the latest.
+ * `edited`: the form was edited (typing), so the today list waits for a pause.
+ */
+async function planOpen({ edited = false } = {}) {
+  agendaWait = edited ? AGENDA_PAUSE_MS : 0;
   const app = current();
   renderApplicationList();
   if (!app) return;
@@ -435,9 +446,10 @@ const plannable = () =>
     (app) => !isUntouched(app) && situationOf(app).dated && !broken.has(app.id),
   );
 
+/** The today list after the latest plan: at once, or after a pause in the visitor's edits. */
 function scheduleAgenda() {
   clearTimeout(agendaTimer);
-  agendaTimer = setTimeout(refreshAgenda, TYPING_PAUSE_MS);
+  agendaTimer = setTimeout(refreshAgenda, agendaWait);
 }
 
 /** One agenda request for every application: the today list, and the app badge. */
@@ -522,6 +534,7 @@ function deleteApplication(id, ask = true) {
     openApplication(applications.at(-1).id);
   }
   renderApplicationList();
+  agendaWait = 0; // not an edit of the form: the today list follows at once
   scheduleAgenda();
   if (ask) {
     showMessage(`Deleted "${label}".`, () => {
