@@ -9,15 +9,16 @@ since each poll is a task on the main thread it measures (about 3 ms each on the
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from chromium import CHROMIUM, CHROMIUM_ARGS  # tools/, put on sys.path by bench/__init__.py
 from playwright.sync_api import Browser, BrowserContext, Page
+
+from planner_testing.chromium import CHROMIUM, CHROMIUM_ARGS
+from planner_testing.situations import TYPICAL, share_fragment
 
 TIMEOUT_MS = 120_000
 # The slow-network profile (issue 15): Chromium's own network emulation, for every page alike.
@@ -27,26 +28,7 @@ SLOW_ROUND_TRIP_MS = 40
 AFTER_READY_MS = 2_000
 
 # A typical visitor's input, as a share link carries it (docs/assets/planner/storage.js).
-SHARED_SITUATION: dict[str, Any] = {
-    "rounds": [
-        {
-            "date": "2026-11-16",
-            "interviewers": [
-                {"name": "Dana Lee", "email": "dana@example.com"},
-                {"name": "Ravi Patel", "email": "ravi@example.com"},
-            ],
-        }
-    ],
-    "decision_date": "2026-11-27",
-    "checkin_date": None,
-    "channel": "email",
-    "candidate": "Sam Rivera",
-    "company": "Acme",
-    "role": "Data Analyst",
-    "has_inside_contact": False,
-    "has_references": True,
-    "country": None,
-}
+SHARED_SITUATION: dict[str, Any] = TYPICAL
 
 # Runs in every page before its own scripts: long tasks, and when the first plan shows.
 PAGE_PROBE = """
@@ -151,12 +133,6 @@ async (count) => {
   return times;
 }
 """
-
-
-def share_fragment(situation: dict[str, Any]) -> str:
-    """The #s= fragment of a share link: base64url (unpadded) of the situation's JSON."""
-    text = json.dumps(situation, separators=(",", ":")).encode()
-    return "#s=" + base64.urlsafe_b64encode(text).decode().rstrip("=")
 
 
 @dataclass

@@ -7,8 +7,6 @@ very same Pyodide files through the very same code. Every response's body size i
 
 from __future__ import annotations
 
-import functools
-import http.server
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import serve_site  # tools/, put on sys.path by bench/__init__.py
+from planner_testing.server import SiteHandler, start_server, url_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,7 +64,7 @@ class _CountingWriter:
         return getattr(self.inner, name)
 
 
-class BenchHandler(serve_site.SiteHandler):
+class BenchHandler(SiteHandler):
     """The site's handler, with /__bench__/ mapped to bench/baseline/ and every body counted."""
 
     tally: Tally
@@ -95,13 +93,9 @@ def serving(site: Path) -> Iterator[tuple[str, Tally]]:
     """Serve `site` on a free local port; yields the base URL (ending in /) and the tally."""
     tally = Tally()
     handler_class = type("TalliedHandler", (BenchHandler,), {"tally": tally})
-    handler = functools.partial(handler_class, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = start_server(site, handler_class)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", tally
+        yield url_of(server), tally
     finally:
         server.shutdown()
         server.server_close()

@@ -13,11 +13,8 @@ from pathlib import Path
 import pytest
 from hook_loading import REPO
 
+from planner_testing.chromium import CHROMIUM, CHROMIUM_ARGS
 from site_build import csp
-
-sys.path.insert(0, str(REPO / "tools"))  # a folder of scripts, not a package
-
-from chromium import CHROMIUM, CHROMIUM_ARGS
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS"]
 

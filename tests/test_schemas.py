@@ -19,7 +19,12 @@ import pytest
 from hook_loading import REPO
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
+
+# The engine's own strategies and the page's own shapes, imported rather than copied.
+from planner_page import SHARED, TODAY, page_situation
 from referencing import Registry, Resource
+from test_log_properties import histories
+from test_properties import situations
 
 from followup_engine import PlanInputError, plan_from_dict, plan_response, situation_from_dict
 from followup_engine.agenda import applications_from_dict
@@ -33,12 +38,6 @@ from followup_engine.schemas import (
     schema_texts,
     situation_schema,
 )
-
-# The engine's own strategies and the page's own shapes, imported rather than copied.
-sys.path[:0] = [str(REPO / "tests" / "engine"), str(REPO / "tests" / "site")]
-from planner_page import SHARED, TODAY, page_situation  # noqa: E402
-from test_log_properties import histories  # noqa: E402
-from test_properties import situations  # noqa: E402
 
 BASE = "https://followup.invalid"
 REFERENCE = REPO / "docs" / "reference"

@@ -7,8 +7,6 @@ and never the system date (every situation names its own "today").
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 
@@ -19,9 +17,6 @@ settings.register_profile(
     "long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
-
-# Let test modules import engine_support by name under any pytest import mode (and Pyodide).
-sys.path.insert(0, str(Path(__file__).parent))
 
 # Not test modules: keep --doctest-modules from importing them under a clashing name.
 collect_ignore = ["conftest.py", "engine_support.py"]

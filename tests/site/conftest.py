@@ -6,21 +6,19 @@ local site fails the test that made it, because the site promises no third-party
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import serve_site  # tools/, put on sys.path by tests/conftest.py
 from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
 from playwright.sync_api import Browser, BrowserContext
 
+from planner_testing.server import SiteHandler, serving
 
-class SiteHandler(serve_site.SiteHandler):
+
+class PolicedHandler(SiteHandler):
     """`make serve`'s own server, plus the site's CSP as a header (so it covers the worker
     too, which a meta tag does not reach), and no log noise."""
 
@@ -37,15 +35,9 @@ class SiteHandler(serve_site.SiteHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path, content_security_policy: str) -> Iterator[str]:
     """The built site served on 127.0.0.1 at a free port; the URL ends with a slash."""
-    policed = type("PolicedHandler", (SiteHandler,), {"policy": content_security_policy})
-    handler = functools.partial(policed, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    policed = type("SitePolicedHandler", (PolicedHandler,), {"policy": content_security_policy})
+    with serving(site_dir, policed) as url:
+        yield url
 
 
 @dataclass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import json
 import time
@@ -14,6 +13,8 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from playwright.sync_api import Error as PlaywrightError
 
 from followup_engine.browser import calendar_response, plan_response
+from planner_testing.situations import SHARED as SHARED
+from planner_testing.situations import share_fragment as share_fragment
 
 # The page's clock in the browser tests: noon local time, so "today" is this date everywhere.
 TODAY = "2026-11-25"
@@ -26,22 +27,6 @@ NOON_TODAY = datetime(2026, 11, 25, 12, 0)
 LOCALE_COUNTRY = "US"
 # Pyodide needs a few seconds to start cold; give the first plan plenty of room.
 ENGINE_TIMEOUT_MS = 60_000
-
-# A whole situation, as a share link carries it (the form's every field filled in).
-SHARED = {
-    "rounds": [
-        {"date": "2026-11-09", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
-    ],
-    "decision_date": "2026-11-18",
-    "checkin_date": None,
-    "channel": "email",
-    "candidate": "Sam Rivera",
-    "company": "Initech",
-    "role": "Tester",
-    "has_inside_contact": False,
-    "has_references": True,
-    "country": None,
-}
 
 
 class HeldRequests:
@@ -88,13 +73,6 @@ def wait_for_requests(
             predicate=lambda request: any(part in request.url for part in pending),
             timeout=left_ms,
         )
-
-
-def share_fragment(value: object) -> str:
-    """The #s= fragment of a share link: base64url (unpadded) of the JSON, or of a raw
-    string as it is (to build damaged links)."""
-    text = value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
-    return "#s=" + base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def open_planner(context: BrowserContext, site_url: str, fragment: str = "") -> Page:

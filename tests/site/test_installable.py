@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import make_icons  # tools/, put on sys.path by tests/conftest.py
+import make_icons  # tools/, on the path by pytest's own pythonpath setting
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
 from planner_page import ENGINE_TIMEOUT_MS
 from playwright.sync_api import BrowserContext, Page
+
+from planner_testing.chromium import CHROMIUM, CHROMIUM_ARGS
 
 MANIFEST = "manifest.webmanifest"
 ICONS = {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}

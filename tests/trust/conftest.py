@@ -5,17 +5,13 @@ The site build, Playwright and Chromium come from tests/conftest.py."""
 from __future__ import annotations
 
 import http.server
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))  # planner_page
-
 from planner_page import ENGINE_TIMEOUT_MS, NOON_TODAY
+from playwright.sync_api import Browser, BrowserContext
 from trust_support import (
     AXE,
     CspWatch,

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import serve_site  # tools/, put on sys.path by tests/conftest.py
 from planner_page import (
     LOCALE_COUNTRY,
     expect_plan,
@@ -41,6 +40,8 @@ from worker_support import (
     update_notice,
     worker_build,
 )
+
+from planner_testing.server import SiteHandler
 
 FIRST = {
     "rounds": [{"date": "2026-11-16", "interviewers": []}],
@@ -140,7 +141,7 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> Releases:
     return Releases(current, following)
 
 
-class DeployedHandler(serve_site.SiteHandler):
+class DeployedHandler(SiteHandler):
     """`make serve`'s server, sending whichever build is deployed now, with the site's CSP."""
 
     policy = ""

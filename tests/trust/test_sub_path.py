@@ -6,20 +6,15 @@ Pyodide, the lock file, the service worker and its copy, the manifest, share lin
 from __future__ import annotations
 
 import os
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hook_loading import REPO
+from build_site import mkdocs_build
 from planner_page import expect_plan, fill_round, open_planner
 from web_servers import apache
-
-sys.path.insert(0, str(REPO / "tools"))  # a folder of scripts, not a package
-
-from build_site import mkdocs_build
 
 BASE = "/careers/followup/"
 SITE_URL = f"https://example.org{BASE}"

@@ -3,9 +3,7 @@ documented config (web_servers.py), and the CSP violation watch."""
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +11,8 @@ from typing import Any
 from hook_loading import REPO
 from playwright.sync_api import BrowserContext, Page, expect
 from web_servers import NGINX_SITE_CONF
+
+from planner_testing.server import start_server, url_of
 
 __all__ = ["NGINX_SITE_CONF", "REPO"]
 
@@ -65,12 +65,8 @@ class RecordingHandler(http.server.SimpleHTTPRequestHandler):
 def serve(site_dir: Path) -> tuple[Server, http.server.ThreadingHTTPServer]:
     record = Server(url="")
     handler = type("Handler", (RecordingHandler,), {"server_record": record})
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir))
-    )
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    record.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = start_server(site_dir, handler)
+    record.url = url_of(server)
     return record, server
 
 
