@@ -19,6 +19,7 @@ from planner_page import (
     page_situation,
     round_box,
     share_fragment,
+    store_applications,
     type_into,
     wait_for_countries,
 )
@@ -234,3 +235,39 @@ def test_the_page_reads_the_engines_limits_from_one_built_module(site_dir):
     assert '"assets/planner/limits.js"' in (site_dir / "sw.js").read_text(encoding="utf-8")
     planner = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="modulepreload" href="../assets/planner/limits.js">' in planner
+
+
+def test_recording_stops_when_the_history_is_full(context: BrowserContext, site_url: str):
+    """The history has the engine's limit too: at it, nothing more is recorded (the buttons
+    say why, and a ticked step stays unticked), and undoing one entry makes room again."""
+    full = page_situation("Acme", "Data Analyst", "2026-11-16", "Dana Lee", "dana@example.com")
+    full["log"] = [{"date": "2026-11-20", "event": "reply", "new_decision_date": None}] * LIMITS[
+        "events"
+    ]
+    store_applications(context, site_url, {"acme": full})
+    page = open_planner(context, site_url)
+    entries = page.locator("#fp-history > li")
+    expect(entries).to_have_count(LIMITS["events"])
+    reply = page.locator("#fp-record-reply")
+    expect(reply).to_have_attribute("aria-disabled", "true")
+    words = f"One application keeps up to {LIMITS['events']} history entries"
+    expect(note_of(page, reply)).to_contain_text(words)
+    offer = page.locator('button[name="outcome"][value="offer"]')
+    expect(offer).to_have_attribute("aria-disabled", "true")
+    expect(note_of(page, offer)).to_contain_text(words)
+
+    reply.click(force=True)  # a person can still press them: nothing is recorded
+    offer.click(force=True)
+    expect(entries).to_have_count(LIMITS["events"])
+    tick = page.locator("#fp-plan input[type=checkbox][name=done]").first
+    tick.click()
+    expect(page.locator("#fp-message-text")).to_contain_text(words)
+    expect(tick).not_to_be_checked()
+    expect(entries).to_have_count(LIMITS["events"])
+    assert len(stored_drafts(page)[0]["log"]) == LIMITS["events"]
+
+    entries.last.locator("button[data-undo-event]").click()
+    expect(entries).to_have_count(LIMITS["events"] - 1)
+    expect(reply).not_to_have_attribute("aria-disabled", "true")
+    reply.click()
+    expect(entries).to_have_count(LIMITS["events"])

@@ -64,6 +64,10 @@ function limitNote(control, place, text) {
   describedBy(control, id, true);
 }
 
+/** Why nothing more can be recorded: the history is full. */
+export const historyFullText = () =>
+  `One application keeps up to ${LIMITS.events} history entries: undo one to record another.`;
+
 /** A button that adds one more of something, stopped (but still focusable) at its limit. */
 function limitButton(button, full, text) {
   if (!button) return;
@@ -223,6 +227,18 @@ export class PlannerForm {
       this.references.querySelectorAll(".fp-reference").length >= LIMITS.references,
       `One application holds up to ${LIMITS.references} references: remove one to add another.`,
     );
+  }
+
+  /** Stop recording what happened at the engine's limit on history entries, saying why. */
+  showHistoryLimit(count) {
+    const full = count >= LIMITS.events;
+    const reply = this.form.querySelector("#fp-record-reply");
+    limitButton(reply, full, historyFullText());
+    for (const button of this.form.querySelectorAll('button[name="outcome"]')) {
+      if (full) button.setAttribute("aria-disabled", "true");
+      else button.removeAttribute("aria-disabled");
+      describedBy(button, `${reply.id}-limit`, full);
+    }
   }
 
   /** The form's current content as a draft (blanks included). */

@@ -14,7 +14,8 @@ import {
   toSituation,
 } from "./draft.js";
 import { EngineClient } from "./engine.js";
-import { PlannerForm } from "./form.js";
+import { historyFullText, PlannerForm } from "./form.js";
+import { LIMITS } from "./limits.js";
 import { StartProgress } from "./progress.js";
 import {
   applicationLabel,
@@ -286,7 +287,7 @@ async function planOpen({ edited = false } = {}) {
   const { situation, origin, dated } = situationOf(app);
   latestSituation = null;
   latestPlanId = -1; // whatever was asked before this edit is stale from now on
-  renderHistory(history, app.draft.log, stepTitles());
+  showHistory(app);
   if (!dated) {
     form.clearErrors();
     shownPlan = null;
@@ -327,7 +328,7 @@ async function planOpen({ edited = false } = {}) {
       renderPlan(planBody, plan, applicationLabel(app.draft), { draftsPending: true });
       shownPlan = { id: app.id, situation, plan };
     }
-    renderHistory(history, app.draft.log, stepTitles());
+    showHistory(app);
     bringIntoView();
     showDrafts(app, id, situation, plan, drafts);
   } else {
@@ -545,9 +546,23 @@ function deleteApplication(id, ask = true) {
   }
 }
 
+/** The open application's history, and whether anything more can be recorded in it. */
+function showHistory(app) {
+  renderHistory(history, app.draft.log, stepTitles());
+  form.showHistoryLimit(app.draft.log.length);
+}
+
+/** There is room for one more history entry; if not, the visitor is told why. */
+function roomInHistory(app) {
+  if (app.draft.log.length < LIMITS.events) return true;
+  showMessage(historyFullText());
+  return false;
+}
+
 /** Add one event to the open application's history and plan again. */
 function record(event) {
   const app = current();
+  if (!roomInHistory(app)) return;
   saveOpen();
   app.draft.log = [...app.draft.log, event];
   store(app);
@@ -567,6 +582,10 @@ function onDoneChange(target) {
   const app = current();
   const action = shownPlan?.plan.actions[Number(target.dataset.done ?? target.dataset.doneOn)];
   if (!app || !action) return;
+  if (target.name === "done" && target.checked && !roomInHistory(app)) {
+    target.checked = false;
+    return;
+  }
   saveOpen();
   const others = app.draft.log.filter((e) => !(e.event === "done" && e.action === action.id));
   if (target.name === "done") {
