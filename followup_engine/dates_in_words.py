@@ -29,6 +29,13 @@ _MONTHS = (
 )
 
 
+def _in_style(weekday: str, month: str, day: date, style: str, *, year: bool) -> str:
+    """Weekday, day and month (and the year) in the order and punctuation of `style`."""
+    if style == "month_day":
+        return f"{weekday}, {month} {day.day}" + (f", {day.year}" if year else "")
+    return f"{weekday} {day.day} {month}" + (f" {day.year}" if year else "")
+
+
 def long_date(day: date, style: str = "day_month") -> str:
     """The date as a message writes it.
 
@@ -36,9 +43,7 @@ def long_date(day: date, style: str = "day_month") -> str:
     ('Tuesday 29 December 2026', 'Tuesday, December 29, 2026')
     """
     weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
-    if style == "month_day":
-        return f"{weekday}, {month} {day.day}, {day.year}"
-    return f"{weekday} {day.day} {month} {day.year}"
+    return _in_style(weekday, month, day, style, year=True)
 
 
 def day_and_month(day: date, style: str = "day_month") -> str:
@@ -48,9 +53,7 @@ def day_and_month(day: date, style: str = "day_month") -> str:
     ('Monday 16 November', 'Monday, November 16')
     """
     weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
-    if style == "month_day":
-        return f"{weekday}, {month} {day.day}"
-    return f"{weekday} {day.day} {month}"
+    return _in_style(weekday, month, day, style, year=False)
 
 
 def short_date(day: date, style: str = "day_month") -> str:
@@ -60,6 +63,4 @@ def short_date(day: date, style: str = "day_month") -> str:
     ('Fri 6 Nov 2026', 'Fri, Nov 6, 2026')
     """
     weekday, month = _WEEKDAYS[day.weekday()][:3], _MONTHS[day.month - 1][:3]
-    if style == "month_day":
-        return f"{weekday}, {month} {day.day}, {day.year}"
-    return f"{weekday} {day.day} {month} {day.year}"
+    return _in_style(weekday, month, day, style, year=True)

@@ -13,21 +13,12 @@ from playwright.sync_api import expect
 
 from followup_engine.browser import plan_response
 from followup_engine.guide import GUIDE_ANCHORS
+from followup_engine.model import KINDS
 
 ASSETS = Path(__file__).resolve().parents[2] / "docs" / "assets" / "planner"
 PLANNER_MD = ASSETS.parents[1] / "planner.md"
 
-ALL_KINDS = {
-    "thank_you",
-    "follow_up",
-    "second_follow_up",
-    "ask_inside_contact",
-    "ask_references",
-    "keep_applying",
-    "reply_to_rejection",
-    "reply_to_offer",
-    "withdraw",
-}
+ALL_KINDS = set(KINDS)  # every kind of step the engine can plan
 ROUND = {"date": "2026-11-09", "interviewers": [{"name": "Dana Lee", "email": "dana@example.com"}]}
 YESTERDAY = {**ROUND, "date": "2026-11-24"}
 
