@@ -19,19 +19,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .agenda import EXPORT_FORMAT, EXPORT_VERSION
 from .dates_in_words import DATE_STYLES
 from .guide import GUIDE_ANCHORS
-from .limits import (
-    MAX_AGENDA_DAYS,
-    MAX_APPLICATIONS,
-    MAX_EMAIL_LENGTH,
-    MAX_EVENTS,
-    MAX_INTERVIEWERS,
-    MAX_REFERENCES,
-    MAX_ROUNDS,
-    MAX_TEXT_LENGTH,
-)
 from .model import EVENTS, KINDS, OUTCOMES, ROLES, STATUSES
 from .validation import (
     APPLICATION_ID,
@@ -174,7 +165,7 @@ def _situation_body() -> Schema:
                 "description": "Every interview round, in any order.",
                 "type": "array",
                 "minItems": 1,
-                "maxItems": MAX_ROUNDS,
+                "maxItems": limits.MAX_ROUNDS,
                 "items": {"$ref": "#/$defs/round"},
             },
             "decision_date": _blank_or(
@@ -196,7 +187,7 @@ def _situation_body() -> Schema:
             "references": {
                 "description": "The references you gave.",
                 "type": ["array", "null"],
-                "maxItems": MAX_REFERENCES,
+                "maxItems": limits.MAX_REFERENCES,
                 "items": {"$ref": "#/$defs/contact"},
             },
             "country": _blank_or(
@@ -215,7 +206,7 @@ def _situation_body() -> Schema:
             "log": {
                 "description": "What has happened since the interview, one entry each.",
                 "type": ["array", "null"],
-                "maxItems": MAX_EVENTS,
+                "maxItems": limits.MAX_EVENTS,
                 "items": {"$ref": "#/$defs/log_entry"},
             },
         },
@@ -228,13 +219,13 @@ def _situation_defs() -> Schema:
         "text": {
             "description": "One line of text. Left out or null, empty.",
             "type": ["string", "null"],
-            "maxLength": MAX_TEXT_LENGTH,
+            "maxLength": limits.MAX_TEXT_LENGTH,
             "pattern": _ONE_LINE,
         },
         "email": {
             "description": "A plain address such as name@example.com, or empty.",
             "type": ["string", "null"],
-            "maxLength": MAX_EMAIL_LENGTH,
+            "maxLength": limits.MAX_EMAIL_LENGTH,
             "allOf": [{"pattern": _ONE_LINE}, {"pattern": _EMAIL}],
         },
         "round": {
@@ -245,7 +236,7 @@ def _situation_defs() -> Schema:
                 "interviewers": {
                     "description": "The people you met in this round.",
                     "type": ["array", "null"],
-                    "maxItems": MAX_INTERVIEWERS,
+                    "maxItems": limits.MAX_INTERVIEWERS,
                     "items": {"$ref": "#/$defs/interviewer"},
                 },
             },
@@ -474,12 +465,12 @@ def _export_body() -> Schema:
                 "description": "For an agenda: how many days ahead to list.",
                 "type": "integer",
                 "minimum": 0,
-                "maximum": MAX_AGENDA_DAYS,
+                "maximum": limits.MAX_AGENDA_DAYS,
             },
             "applications": {
                 "description": "The applications; no two with the same id.",
                 "type": "array",
-                "maxItems": MAX_APPLICATIONS,
+                "maxItems": limits.MAX_APPLICATIONS,
                 "items": {
                     "type": "object",
                     "required": ["id", "situation"],
