@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -398,6 +398,27 @@ def is_valid_email(address: str) -> bool:
     return len(address) <= MAX_EMAIL_LENGTH and _EMAIL.fullmatch(address) is not None
 
 
+def _each_object(
+    value: Any,
+    problems: list[Problem],
+    not_a_list: Problem,
+    not_an_object: Callable[[int], Problem],
+) -> list[tuple[int, Mapping[str, Any] | None]]:
+    """A list of objects from the input, entry by entry with its index. An entry that is not
+    an object is reported and comes as None, so the caller can keep the later entries'
+    numbers right; a value that is not a list at all is reported once and gives nothing."""
+    if not isinstance(value, list):
+        problems.append(not_a_list)
+        return []
+    entries: list[tuple[int, Mapping[str, Any] | None]] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, Mapping):
+            problems.append(not_an_object(index))
+            item = None
+        entries.append((index, item))
+    return entries
+
+
 def _parse_rounds(
     value: Any, problems: list[Problem]
 ) -> tuple[tuple[InterviewRound, ...], list[int]]:
@@ -405,20 +426,17 @@ def _parse_rounds(
     if value is None or value == []:
         problems.append(Problem("interview", "Add the date of at least one interview."))
         return (), []
-    if not isinstance(value, list):
-        problems.append(Problem("interview", "The interview rounds must be given as a list."))
-        return (), []
     rounds = []
     origins = []
-    for index, item in enumerate(value):
-        if not isinstance(item, Mapping):
-            problems.append(
-                Problem(
-                    "interview",
-                    f"Round {index + 1} must be given as an object with a date.",
-                    round=index,
-                )
-            )
+    for index, item in _each_object(
+        value,
+        problems,
+        Problem("interview", "The interview rounds must be given as a list."),
+        lambda index: Problem(
+            "interview", f"Round {index + 1} must be given as an object with a date.", round=index
+        ),
+    ):
+        if item is None:
             continue
         day = _parse_date(item.get("date"), "interview", problems, index)
         people = _parse_people(item.get("interviewers"), index, problems)
@@ -431,29 +449,27 @@ def _parse_rounds(
 def _parse_people(value: Any, round_index: int, problems: list[Problem]) -> tuple[Person, ...]:
     if value is None:
         return ()
-    if not isinstance(value, list):
-        problems.append(
-            Problem(
-                "interviewer",
-                f"The interviewers of round {round_index + 1} must be given as a list.",
-                round=round_index,
-            )
-        )
-        return ()
     people = []
-    for index, item in enumerate(value):
-        where = {"round": round_index, "person": index}
-        if not isinstance(item, Mapping):
-            problems.append(
-                Problem(
-                    "interviewer",
-                    f"Interviewer {index + 1} of round {round_index + 1} must be given as an "
-                    "object with a name and an email address.",
-                    **where,
-                )
-            )
+    for index, item in _each_object(
+        value,
+        problems,
+        Problem(
+            "interviewer",
+            f"The interviewers of round {round_index + 1} must be given as a list.",
+            round=round_index,
+        ),
+        lambda index: Problem(
+            "interviewer",
+            f"Interviewer {index + 1} of round {round_index + 1} must be given as an "
+            "object with a name and an email address.",
+            round=round_index,
+            person=index,
+        ),
+    ):
+        if item is None:
             people.append(Person())  # keeps the later interviewers' numbers right
             continue
+        where = {"round": round_index, "person": index}
         name = _parse_text(item.get("name"), "interviewer", problems, **where)
         email = _parse_text(item.get("email"), "interviewer_email", problems, **where)
         role = _parse_text(item.get("role"), "interviewer_role", problems, **where)
@@ -481,20 +497,19 @@ def _parse_inside_contact(value: Any, problems: list[Problem]) -> Person | None:
 def _parse_references(value: Any, problems: list[Problem]) -> tuple[Person, ...]:
     if value is None:
         return ()
-    if not isinstance(value, list):
-        problems.append(Problem("reference_name", "The references must be given as a list."))
-        return ()
     people = []
-    for index, item in enumerate(value):
-        if not isinstance(item, Mapping):
-            problems.append(
-                Problem(
-                    "reference_name",
-                    f"Reference {index + 1} must be given as a name and an email.",
-                    person=index,
-                )
-            )
-            people.append(Person())
+    for index, item in _each_object(
+        value,
+        problems,
+        Problem("reference_name", "The references must be given as a list."),
+        lambda index: Problem(
+            "reference_name",
+            f"Reference {index + 1} must be given as a name and an email.",
+            person=index,
+        ),
+    ):
+        if item is None:
+            people.append(Person())  # keeps the later references' numbers right
             continue
         people.append(
             Person(
