@@ -542,14 +542,8 @@ def _parse_event(item: Any, index: int, problems: list[Problem]) -> Event | None
         return None
     kind = item.get("event")
     if kind not in EVENTS:
-        shown = _clip(str(kind)) if kind is not None else "nothing"
-        problems.append(
-            Problem(
-                "log",
-                f"{where} is an unknown event ({shown!r}): use done, reply or outcome.",
-                event=index,
-            )
-        )
+        message = _unknown(f"{where} is an unknown event", kind, "done, reply or outcome")
+        problems.append(Problem("log", message, event=index))
         return None
     day = _parse_event_date(item.get("date"), "log", where, index, problems)
     if day is None:
@@ -572,16 +566,21 @@ def _parse_event(item: Any, index: int, problems: list[Problem]) -> Event | None
         return Event(day, "reply", new_decision_date=new_date)
     outcome = item.get("outcome")
     if outcome not in OUTCOMES:
-        shown = _clip(str(outcome)) if outcome is not None else "nothing"
-        problems.append(
-            Problem(
-                "log",
-                f"{where} has an unknown outcome ({shown!r}): use offer, rejection or withdrawn.",
-                event=index,
-            )
-        )
+        choices = "offer, rejection or withdrawn"
+        message = _unknown(f"{where} has an unknown outcome", outcome, choices)
+        problems.append(Problem("log", message, event=index))
         return None
     return Event(day, "outcome", outcome=outcome)
+
+
+def _unknown(said: str, value: Any, choices: str) -> str:
+    """`said`, then the value given (clipped, or "nothing") and the choices there are.
+
+    >>> _unknown("History entry 1 is an unknown event", "sent", "done, reply or outcome")
+    "History entry 1 is an unknown event ('sent'): use done, reply or outcome."
+    """
+    shown = _clip(str(value)) if value is not None else "nothing"
+    return f"{said} ({shown!r}): use {choices}."
 
 
 def _parse_event_date(
