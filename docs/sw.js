@@ -23,7 +23,7 @@ const UNSCOPED_CACHE = /^followup-planner-[0-9a-f]+$/;
 const OFFLINE = BUILD.files.length > 0;
 
 // A page and the files it loads must come from one build: the planner checks each wheel
-// against its build's lock file, and first-plan.bin against its index. So a new build's worker
+// against its build's lock file, and its two packs against their index. So a new build's worker
 // does not take over while pages of the running build are open; it waits, and those pages offer
 // the visitor a reload (assets/offline/register.js), which asks it to take over ("take-over")
 // and reloads them all. The very first worker has no one to wait for and starts at once.

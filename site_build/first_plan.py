@@ -1,4 +1,5 @@
-"""The files the planner's first plan needs, unzipped into one download (pyodide/first-plan.*).
+"""The files the planner's first plan needs, unzipped into two downloads (pyodide/first-plan.*,
+pyodide/drafts.bin).
 
 Python can import a pure-Python wheel straight from its zip, but in the browser that work
 (reading each archive's directory, inflating each module) runs in Pyodide's WebAssembly
@@ -6,6 +7,11 @@ Python, at the worst moment: on a cold visit it cost 0.1-0.3 s of the first plan
 holds the same files already unzipped, end to end; the browser's own gzip decoding does the
 decompressing, natively, and the worker writes the files into Pyodide's file system as they
 are. The index says which file is where and carries the pack's checksum for the download.
+
+The first answer to a plan is its dated steps, which need only the engine; its drafts need
+jinja2 and markupsafe, about two thirds of the bytes. So those two come in a second pack
+(drafts.bin), which the worker downloads once the dated steps are out: the first pack holds
+only what the dates need, and a slow connection spends its first seconds on those alone.
 """
 
 from __future__ import annotations
@@ -21,6 +27,9 @@ from . import wheelhouse
 
 INDEX_NAME = "first-plan.json"
 PACK_NAME = "first-plan.bin"
+DRAFTS_NAME = "drafts.bin"
+# Imported only when drafts are written (followup_engine.messages), never for the dates.
+DRAFTS_ONLY = ("jinja2",)
 # Loaded only when a plan names a country or a calendar file is asked for; the index lists
 # them with what they need ("on_demand"), so that the worker can fetch them in the background.
 ON_DEMAND = ("holidays", "icalendar")
@@ -28,10 +37,11 @@ ON_DEMAND = ("holidays", "icalendar")
 
 @dataclass(frozen=True)
 class FirstPlanFiles:
-    """The two files to ship: the index (JSON) and the pack (the files end to end)."""
+    """The files to ship: the index (JSON) and the two packs (their files end to end)."""
 
     index: bytes
     pack: bytes
+    drafts: bytes
 
 
 def with_dependencies(
@@ -54,38 +64,47 @@ def on_demand_packages(lock: dict) -> list[str]:
     return with_dependencies(lock, list(ON_DEMAND))
 
 
+def drafts_packages(lock: dict) -> list[str]:
+    """What only the drafts import (jinja2 and what it needs), minus the on-demand ones."""
+    return with_dependencies(lock, list(DRAFTS_ONLY), skip=frozenset(on_demand_packages(lock)))
+
+
 def first_plan_packages(lock: dict) -> list[str]:
-    """The engine and what it imports at once: its dependencies, minus the on-demand ones."""
-    later = frozenset(on_demand_packages(lock))
+    """The engine and what its dated steps import: its dependencies, minus the on-demand
+    packages and the drafts' own."""
+    later = frozenset(on_demand_packages(lock)) | frozenset(drafts_packages(lock))
     return with_dependencies(lock, [wheelhouse.ENGINE_PACKAGE], skip=later)
 
 
-def engine_build(pack_integrity: str, lock: dict) -> str:
-    """Names everything a plan depends on: the Pyodide release (its Python), the first plan's
-    files, and the on-demand packages (holidays changes dates). The page keeps the last plan
-    with this name and shows it again only to the very same build (docs/assets/planner/).
+def engine_build(pack_integrity: str, drafts_integrity: str, lock: dict) -> str:
+    """Names everything a plan depends on: the Pyodide release (its Python), both packs of
+    the first plan's files, and the on-demand packages (holidays changes dates). The page keeps
+    the last plan with this name and shows it again only to the very same build
+    (docs/assets/planner/).
 
     >>> lock = {"info": {"python": "3.14.2"}, "packages": {}}
-    >>> build = engine_build("sha256-a", lock)
-    >>> build == engine_build("sha256-a", lock), build == engine_build("sha256-b", lock)
-    (True, False)
+    >>> build = engine_build("sha256-a", "sha256-d", lock)
+    >>> build == engine_build("sha256-a", "sha256-d", lock)
+    True
+    >>> build == engine_build("sha256-b", "sha256-d", lock)
+    False
+    >>> build == engine_build("sha256-a", "sha256-e", lock)
+    False
     """
     on_demand = {name: lock["packages"][name]["sha256"] for name in on_demand_packages(lock)}
-    named = json.dumps([lock["info"], pack_integrity, on_demand], sort_keys=True)
+    named = json.dumps([lock["info"], pack_integrity, drafts_integrity, on_demand], sort_keys=True)
     return hashlib.sha256(named.encode()).hexdigest()[:32]
 
 
-def first_plan_files(
-    lock: dict, wheels: list[Path], sizes: dict[str, int] | None = None
-) -> FirstPlanFiles:
-    """Unzip the first plan's wheels into one pack, in a fixed order (reproducible builds).
+def integrity_of(pack: bytes) -> str:
+    """A pack's checksum in Subresource Integrity's form, as the worker checks it."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(pack).digest()).decode()
 
-    `sizes` (file name -> bytes) are the runtime files the worker downloads before the first
-    plan; the index lists them with the pack's, so that the page can show how much of the
-    download is done (issue 15) without asking the server.
-    """
+
+def packed(lock: dict, wheels: list[Path], packages: list[str]) -> tuple[bytes, list]:
+    """The packages' wheels unzipped end to end, in a fixed order (reproducible builds), and
+    the index of the files in it: [[name, size], ...]."""
     by_name = {wheel.name: wheel for wheel in wheels}
-    packages = first_plan_packages(lock)
     files: list[tuple[str, int]] = []
     pack = bytearray()
     for package in packages:
@@ -96,14 +115,40 @@ def first_plan_files(
                 content = wheel.read(entry)
                 files.append((entry.filename, len(content)))
                 pack += content
-    integrity = "sha256-" + base64.b64encode(hashlib.sha256(pack).digest()).decode()
+    return bytes(pack), files
+
+
+def first_plan_files(
+    lock: dict, wheels: list[Path], sizes: dict[str, int] | None = None
+) -> FirstPlanFiles:
+    """Unzip the first plan's wheels into its two packs, the dates' and the drafts'.
+
+    `sizes` (file name -> bytes) are the runtime files the worker downloads before the first
+    plan; the index lists them with the first pack's, so that the page can show how much of
+    the download before the dated steps is done (issue 15) without asking the server. The
+    drafts pack is not among them: it is fetched once the dated steps are out, so the bar
+    would stop short of full. The index gives its size beside it ("drafts", "size").
+    """
+    packages = first_plan_packages(lock)
+    pack, files = packed(lock, wheels, packages)
+    drafts_names = drafts_packages(lock)
+    drafts, drafts_files = packed(lock, wheels, drafts_names)
+    integrity, drafts_integrity = integrity_of(pack), integrity_of(drafts)
     index = {
         "pack": PACK_NAME,
         "integrity": integrity,
-        "build": engine_build(integrity, lock),
+        "build": engine_build(integrity, drafts_integrity, lock),
         "packages": packages,
         "on_demand": on_demand_packages(lock),
         "files": files,
+        "drafts": {
+            "pack": DRAFTS_NAME,
+            "integrity": drafts_integrity,
+            "packages": drafts_names,
+            "files": drafts_files,
+            "size": len(drafts),
+        },
         "sizes": {**(sizes or {}), PACK_NAME: len(pack)},
     }
-    return FirstPlanFiles((json.dumps(index, separators=(",", ":")) + "\n").encode(), bytes(pack))
+    text = (json.dumps(index, separators=(",", ":")) + "\n").encode()
+    return FirstPlanFiles(text, pack, drafts)

@@ -20,7 +20,7 @@ import brotli
 
 COMPRESSIBLE_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".map", ".zip"}
-    | {".bin"}  # site_build.first_plan: the first plan's files, unzipped
+    | {".bin"}  # site_build.first_plan: the first plan's files, unzipped (both packs)
 )
 MIN_SIZE = 1024  # below one KiB the header and the extra file cost more than they save
 MAX_RATIO = 0.9  # keep a twin only when it is at least 10% smaller (zips rarely are)

@@ -145,7 +145,8 @@ def shipped_files() -> dict[str, Path]:
 
 
 def written_files(shipped: dict[str, Path]) -> dict[str, bytes]:
-    """The files made for site/pyodide/: the lock, the country list, the first plan's files."""
+    """The files made for site/pyodide/: the lock, the country list, the first plan's two
+    packs and their index."""
     wheels = sorted(path for name, path in shipped.items() if name.endswith(".whl"))
     lock = write_lock(wheels)
     # What the worker downloads before the first plan, as the browser hands it over (decoded).
@@ -156,6 +157,7 @@ def written_files(shipped: dict[str, Path]) -> dict[str, bytes]:
         COUNTRIES_NAME: country_codes(wheels),
         first_plan.INDEX_NAME: first.index,
         first_plan.PACK_NAME: first.pack,
+        first_plan.DRAFTS_NAME: first.drafts,
     }
 
 

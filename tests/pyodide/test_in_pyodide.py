@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -144,28 +145,48 @@ def test_lock_lists_only_shipped_wheels_with_their_hashes(runtime_folder: Path) 
     assert packages["jinja2"]["depends"] == ["markupsafe"]
 
 
-def test_first_plan_pack_holds_the_first_plan_wheels_unzipped(runtime_folder: Path) -> None:
-    """first-plan.bin is the engine's, jinja2's and markupsafe's wheels unzipped end to end,
-    as first-plan.json lists them, and its checksum is the one the worker checks it by."""
-    index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
-    pack = (runtime_folder / index["pack"]).read_bytes()
+def unpacked(runtime_folder: Path, listed: dict[str, Any]) -> dict[str, bytes]:
+    """A pack's files as its index entry (`pack`, `integrity`, `files`) lists them, after
+    checking its checksum (the one the worker checks it by) and that nothing is left over."""
+    pack = (runtime_folder / listed["pack"]).read_bytes()
     digest = base64.b64encode(hashlib.sha256(pack).digest()).decode()
-    assert index["integrity"] == f"sha256-{digest}"
-    assert index["packages"] == ["followup-engine", "jinja2", "markupsafe"]
-    assert set(index["on_demand"]) == SHIPPED_PACKAGES - set(index["packages"])
-    lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
-    expected = {}
-    for package in index["packages"]:
-        with zipfile.ZipFile(runtime_folder / lock["packages"][package]["file_name"]) as wheel:
-            expected |= {name: wheel.read(name) for name in wheel.namelist()}
-    packed, offset = {}, 0
-    for name, size in index["files"]:
-        packed[name] = pack[offset : offset + size]
+    assert listed["integrity"] == f"sha256-{digest}"
+    files, offset = {}, 0
+    for name, size in listed["files"]:
+        files[name] = pack[offset : offset + size]
         offset += size
     assert offset == len(pack)
-    assert packed == expected
+    return files
+
+
+def wheel_files(runtime_folder: Path, packages: list[str]) -> dict[str, bytes]:
+    lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
+    expected = {}
+    for package in packages:
+        with zipfile.ZipFile(runtime_folder / lock["packages"][package]["file_name"]) as wheel:
+            expected |= {name: wheel.read(name) for name in wheel.namelist()}
+    return expected
+
+
+def test_first_plan_packs_hold_the_first_plan_wheels_unzipped(runtime_folder: Path) -> None:
+    """first-plan.bin is the engine's wheel unzipped (all the dated steps need), drafts.bin
+    jinja2's and markupsafe's (the drafts'), each as first-plan.json lists it and with the
+    checksum the worker checks it by."""
+    index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
+    drafts = index["drafts"]
+    assert drafts["pack"] == "drafts.bin"
+    assert index["packages"] == ["followup-engine"]
+    assert drafts["packages"] == ["jinja2", "markupsafe"]
+    first_plan = set(index["packages"]) | set(drafts["packages"])
+    assert set(index["on_demand"]) == SHIPPED_PACKAGES - first_plan
+    assert unpacked(runtime_folder, index) == wheel_files(runtime_folder, index["packages"])
+    packed = unpacked(runtime_folder, drafts)
+    assert packed == wheel_files(runtime_folder, drafts["packages"])
+    assert drafts["size"] == (runtime_folder / "drafts.bin").stat().st_size
     assert "jinja2/__init__.pyc" in packed
-    assert not [name for name in packed if name.startswith(("holidays", "icalendar"))]
+    # The progress bar counts the bytes before the first dated steps: not the drafts pack.
+    assert "drafts.bin" not in index["sizes"]
+    assert index["sizes"]["first-plan.bin"] == (runtime_folder / "first-plan.bin").stat().st_size
 
 
 def test_the_engine_build_names_everything_a_plan_depends_on(runtime_folder: Path) -> None:
@@ -175,13 +196,15 @@ def test_the_engine_build_names_everything_a_plan_depends_on(runtime_folder: Pat
     index = json.loads((runtime_folder / "first-plan.json").read_text("utf-8"))
     lock = json.loads((runtime_folder / "pyodide-lock.json").read_text("utf-8"))
     build = first_plan_files.engine_build
-    assert index["build"] == build(index["integrity"], lock)
-    assert build("sha256-other", lock) != index["build"]
+    packs = (index["integrity"], index["drafts"]["integrity"])
+    assert index["build"] == build(*packs, lock)
+    assert build("sha256-other", packs[1], lock) != index["build"]
+    assert build(packs[0], "sha256-other", lock) != index["build"]
     holidays = {**lock["packages"]["holidays"], "sha256": "0" * 64}
     newer_holidays = {**lock, "packages": {**lock["packages"], "holidays": holidays}}
-    assert build(index["integrity"], newer_holidays) != index["build"]
+    assert build(*packs, newer_holidays) != index["build"]
     newer_python = {**lock, "info": {**lock["info"], "python": "3.99.0"}}
-    assert build(index["integrity"], newer_python) != index["build"]
+    assert build(*packs, newer_python) != index["build"]
 
 
 def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
@@ -198,7 +221,8 @@ def test_first_plan_packages_leave_out_what_loads_on_demand() -> None:
     }
     lock = {"packages": {name: {"depends": needs} for name, needs in depends.items()}}
     # six comes later with holidays' dependencies, so the first plan must not need it.
-    assert first_plan_files.first_plan_packages(lock) == ["followup-engine", "jinja2", "markupsafe"]
+    assert first_plan_files.first_plan_packages(lock) == ["followup-engine"]
+    assert first_plan_files.drafts_packages(lock) == ["jinja2", "markupsafe"]
     assert first_plan_files.on_demand_packages(lock) == [
         "holidays",
         "icalendar",

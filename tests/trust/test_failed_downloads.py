@@ -4,7 +4,8 @@ words, and tries again; whatever the visitor typed stays.
 - A holiday calendar that could not be downloaded is said to be just that (not a problem
   with the dates), and the next change downloads it again.
 - A damaged first-plan.bin (truncated, or not the file its checksum names) stops the start
-  with a message that says so, and a Try again button that starts again.
+  with a message that says so, and a Try again button that starts again. So does a damaged
+  drafts.bin (the drafts' packages), once the dated steps it never held up are on screen.
 - A runtime download that stalls is given up after the start deadline (engine.js), and one
   that arrives truncated at once; both offer Try again.
 
@@ -20,6 +21,7 @@ from typing import Any
 
 import pytest
 from planner_page import (
+    ENGINE_TIMEOUT_MS,
     NOON_TODAY,
     HeldRequests,
     expect_plan,
@@ -27,7 +29,7 @@ from planner_page import (
     share_fragment,
     wait_until_ready,
 )
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, Page, expect
 from trust_support import Server
 
 # A promised decision on December 23: the second check-in falls on December 31 without
@@ -44,6 +46,7 @@ SITUATION: dict[str, Any] = {
 IN_BRITAIN = {**SITUATION, "country": "GB"}
 HOLIDAYS_WHEEL = "**/pyodide/holidays-*.whl"
 FIRST_PLAN = "**/pyodide/first-plan.bin"
+DRAFTS = "**/pyodide/drafts.bin"
 WASM = "**/pyodide/pyodide.asm.wasm"
 START_DEADLINE_MS = 30_000  # engine.js
 TYPED_ROLE = "Senior Tester"
@@ -106,22 +109,44 @@ def changed(data: bytes) -> bytes:
     return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
 
 
+def open_with_damaged(
+    site: Server, site_dir: Path, new_context, name: str, damage
+) -> tuple[BrowserContext, Page]:
+    """Open the planner on SITUATION in a context that gets pyodide/`name` damaged."""
+    context = planner_context(new_context)
+    body = damage((site_dir / "pyodide" / name).read_bytes())
+    context.route(
+        f"**/pyodide/{name}",
+        lambda route: route.fulfill(body=body, content_type="application/octet-stream"),
+    )
+    return context, open_planner(context, site.url, share_fragment(SITUATION))
+
+
 @pytest.mark.parametrize("damage", [truncated, changed], ids=["truncated", "changed"])
 def test_a_damaged_first_plan_bundle_is_named_and_can_be_tried_again(
     site: Server, site_dir: Path, new_context, damage
 ) -> None:
-    context = planner_context(new_context)
-    body = damage((site_dir / "pyodide" / "first-plan.bin").read_bytes())
-
-    def serve_damaged(route: Route) -> None:
-        route.fulfill(body=body, content_type="application/octet-stream")
-
-    context.route(FIRST_PLAN, serve_damaged)
-    page = open_planner(context, site.url, share_fragment(SITUATION))
+    context, page = open_with_damaged(site, site_dir, new_context, "first-plan.bin", damage)
     type_a_role(page)
     expect_start_failure(page, "its files arrived damaged")
 
     context.unroute(FIRST_PLAN)
+    try_again(page)
+
+
+@pytest.mark.parametrize("damage", [truncated, changed], ids=["truncated", "changed"])
+def test_a_damaged_drafts_pack_is_named_and_can_be_tried_again(
+    site: Server, site_dir: Path, new_context, damage
+) -> None:
+    context, page = open_with_damaged(site, site_dir, new_context, "drafts.bin", damage)
+    # The dated steps never wait for the drafts' pack: they come all the same.
+    first_step = page.locator("#fp-plan .fp-action").first
+    expect(first_step).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
+    type_a_role(page)
+    expect_start_failure(page, "its files arrived damaged")
+    expect(first_step).to_have_attribute("data-draft", "failed")
+
+    context.unroute(DRAFTS)
     try_again(page)
 
 

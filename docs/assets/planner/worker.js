@@ -33,10 +33,17 @@
 // an agenda's application) names a country and `icalendar` only when a calendar file is
 // asked for; those packages (with python-dateutil, six and tzdata, about three times the size
 // of everything else) are loaded the first time they are needed and fetched into the
-// browser's cache in the background once the first plan is on its way.
+// browser's cache in the background once the first plan is on its way. The drafts' own
+// packages (jinja2, markupsafe: most of the first plan's bytes) come in a second pack,
+// drafts.bin, requested once the first dated steps are out (afterStart): a plan's first
+// answer never waits for them, nor do its bytes share the connection with them; its second
+// answer (the drafts) does wait for them.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
 const FIRST_PLAN_FOLDER = "/first-plan";
+// The drafts pack's own folder: a new entry on Python's path, so no import cache of the
+// first pack's folder (already imported from) can hide its files.
+const DRAFTS_FOLDER = "/drafts";
 // engine.js names the worker "retry" when the visitor asks to try again after a failed start:
 // then this worker's own files skip the HTTP cache, which may hold a damaged copy.
 const FETCH_OPTIONS = self.name === "retry" ? { cache: "reload" } : {};
@@ -86,23 +93,30 @@ async function fetchJSON(name) {
   }
 }
 
-/** The first plan's packages (the engine and what it imports at once), unzipped at build
- * time into one pack (site_build/first_plan.py), downloaded and checked against the
- * checksum its index gives. The check is done here rather than by fetch's `integrity`
- * option: a failed fetch check says only "Failed to fetch", the same as a lost connection. */
+/** The first plan's packages (the engine and what its dates import), unzipped at build
+ * time into one pack (site_build/first_plan.py), downloaded and checked. */
 async function firstPlanFiles(firstPlanIndex) {
-  const index = await firstPlanIndex;
-  const response = await fetchFile(index.pack);
+  return packFiles(await firstPlanIndex);
+}
+
+/**
+ * Download one pack (`{ pack, integrity, files }`: first-plan.json itself for the first
+ * pack, its "drafts" entry for the second) and check it against the checksum its index
+ * gives. The check is done here rather than by fetch's `integrity` option: a failed fetch
+ * check says only "Failed to fetch", the same as a lost connection.
+ */
+async function packFiles({ pack: name, integrity, files }) {
+  const response = await fetchFile(name);
   let pack;
   try {
     pack = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     throw new StartFailure("download", error);
   }
-  if (!(await matchesIntegrity(pack, index.integrity))) {
-    throw new StartFailure("damaged", `${index.pack} does not match its checksum`);
+  if (!(await matchesIntegrity(pack, integrity))) {
+    throw new StartFailure("damaged", `${name} does not match its checksum`);
   }
-  return { files: index.files, pack };
+  return { name, files, pack };
 }
 
 const DIGESTS = { sha256: "SHA-256", sha384: "SHA-384", sha512: "SHA-512" };
@@ -119,18 +133,45 @@ async function matchesIntegrity(bytes, integrity) {
 /** Write the packed files into Pyodide's file system and put their folder on Python's path:
  * Python then imports them as plain files. Importing from the wheels' zips instead cost
  * 0.1-0.3 s more on a cold visit (reading and inflating them in WebAssembly). */
-function writeFirstPlanFiles(pyodide, { files, pack }) {
+function writePackFiles(pyodide, { name: packName, files, pack }, folder) {
   let offset = 0;
   for (const [name, size] of files) {
-    const path = `${FIRST_PLAN_FOLDER}/${name}`;
+    const path = `${folder}/${name}`;
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     pyodide.FS.writeFile(path, pack.subarray(offset, offset + size));
     offset += size;
   }
-  if (offset !== pack.length) throw new Error("first-plan.bin does not match its index");
+  if (offset !== pack.length) throw new Error(`${packName} does not match its index`);
   const path = pyodide.pyimport("sys.path");
-  path.append(FIRST_PLAN_FOLDER);
+  path.append(folder);
   path.destroy();
+}
+
+let draftsDownload = null; // the drafts pack, once asked for (startDraftsDownload)
+let draftsFiles = null; // the drafts pack written into Python's files (draftsReady)
+
+/** Begin the drafts pack's download, once: after the first dated steps (afterStart), or
+ * when drafts are needed first. */
+function startDraftsDownload() {
+  draftsDownload ??= firstPlanIndex.then((index) => packFiles(index.drafts));
+  draftsDownload.catch(() => {}); // reported where it is awaited (draftsReady)
+  return draftsDownload;
+}
+
+/**
+ * The drafts' packages, importable: waits for their pack and writes it. A pack that does not
+ * arrive, or arrives damaged, fails the start the way the first pack's does (the page's
+ * status line, and its Try again, which starts a fresh worker that skips the HTTP cache);
+ * every later drafts answer gets the same error until then.
+ */
+function draftsReady(pyodide) {
+  draftsFiles ??= startDraftsDownload()
+    .then((pack) => writePackFiles(pyodide, pack, DRAFTS_FOLDER))
+    .catch((error) => {
+      report(startFailureText(error), "failed");
+      throw error;
+    });
+  return draftsFiles;
 }
 
 /**
@@ -268,7 +309,7 @@ async function start(lockFile, firstPlanIndex) {
     const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
     firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
     const pyodide = await Promise.race([startPython(lockFile), watch.failed]);
-    writeFirstPlanFiles(pyodide, await firstPlan);
+    writePackFiles(pyodide, await firstPlan, FIRST_PLAN_FOLDER);
     const browser = pyodide.pyimport("followup_engine.browser");
     report("Ready", "ready");
     // After the first plan requests (they wait on `ready`), not before them.
@@ -302,12 +343,12 @@ const firstPlanIndex = fetchJSON("first-plan.json");
 // made on an earlier visit, and can show it while Python starts (storage.js, keptPlan).
 firstPlanIndex.then(({ build }) => self.postMessage({ type: "build", build }), () => {});
 const ready = start(lockFile, firstPlanIndex);
-ready.catch((error) =>
-  report(
-    error instanceof StartFailure ? error.message : `The planner could not start: ${lastLine(error)}`,
-    "failed",
-  ),
-);
+ready.catch((error) => report(startFailureText(error), "failed"));
+
+/** What the page says of a failed start: a StartFailure's own words, or Python's. */
+function startFailureText(error) {
+  return error instanceof StartFailure ? error.message : `The planner could not start: ${lastLine(error)}`;
+}
 
 /** A Python traceback's last line ("ValueError: ...") is the part a person can read. */
 function lastLine(error) {
@@ -367,6 +408,7 @@ function needed(lock, name, found = new Set()) {
 /** After the first plan: the country list, then the on-demand wheels into the HTTP cache
  * (download only: unpacking them would hold up the plans of a visitor who is typing). */
 async function afterStart(pyodide) {
+  startDraftsDownload(); // first: the drafts of the plan on screen wait for it
   try {
     self.postMessage({ type: "countries", countries: await fetchJSON("countries.json") });
   } catch (error) {
@@ -404,6 +446,7 @@ async function prepare(pyodide, type, situation) {
 
 async function answer({ pyodide, browser }, { type, situation, action }) {
   await prepare(pyodide, type, situation);
+  await draftsReady(pyodide); // each of these makes whole plans, their drafts included
   const json = JSON.stringify(situation);
   if (type === "agenda") return JSON.parse(browser.agenda_response(json));
   if (type === "agenda_ics") return JSON.parse(browser.agenda_calendar_response(json));
@@ -437,6 +480,7 @@ async function answerPlan({ pyodide, browser }, { id, situation, drafts }) {
   if (!dates.ok || drafts === false) return;
   await nextTask();
   try {
+    if (id === newestPlan) await draftsReady(pyodide);
     const result = id === newestPlan ? JSON.parse(browser.drafts_response(json)) : null;
     self.postMessage(result ? { id, answer: "drafts", result } : { id, answer: "drafts", superseded: true });
   } catch (error) {
