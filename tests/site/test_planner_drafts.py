@@ -54,10 +54,14 @@ WATCH_DRAFTS = """
 """
 
 # Where each step and its draft's box are on the page (CSS px).
+# Where each step sits within the plan, and how tall it and its draft's box are. Measured from
+# the plan's own top: what changes elsewhere on the page (the status line, the today list)
+# is not the plan moving under the visitor's eyes.
 GEOMETRY = """() => [...document.querySelectorAll("#fp-plan .fp-action")].map((item) => {
   const box = item.querySelector(".fp-action__draft");
+  const plan = document.querySelector("#fp-plan").getBoundingClientRect().top;
   return {
-    top: item.getBoundingClientRect().top + scrollY,
+    top: item.getBoundingClientRect().top - plan,
     height: item.getBoundingClientRect().height,
     draft: box ? box.getBoundingClientRect().height : null,
   };
@@ -99,6 +103,7 @@ def test_the_dates_come_first_and_each_draft_fills_its_place(context: BrowserCon
         assert buttons.count() > 0
         for button in buttons.all():
             expect(button).to_be_disabled()
+    wait_until_ready(page)  # the status line and the country list settle first
     before = page.evaluate(GEOMETRY)
 
     page.evaluate("window.releaseDrafts()")
