@@ -111,9 +111,12 @@ def test_guide_pages_load_no_python(site_dir, site_url, context, traffic):
 def test_planner_page_has_no_inline_code():
     source = PLANNER_MD.read_text(encoding="utf-8")
     scripts = re.findall(r"<script\b[^>]*>", source)
-    assert scripts == ['<script type="module" async src="../assets/planner/planner.js">']
+    assert scripts == [
+        '<script type="module" async src="../assets/planner/early.js">',
+        '<script type="module" async src="../assets/planner/planner.js">',
+    ]
     bodies = re.findall(r"<script\b[^>]*>(.*?)</script>", source, re.DOTALL)
-    assert [body.strip() for body in bodies] == [""], "inline script"
+    assert [body.strip() for body in bodies] == ["", ""], "inline script"
     assert not re.search(r"\son[a-z]+\s*=", source), "inline event handler"
     assert not re.search(r"\sstyle\s*=", source), "inline style"
 

@@ -27,30 +27,39 @@ export class EngineClient {
    *   onBuild: (build: string) => void,
    *   onProgress?: (progress: { phase: string, done: number, expected: number | null }) => void,
    * }} hooks
+   * @param {{ worker: Worker, handOver: (listeners: { message: Function, error: Function })
+   *   => void } | null} early the first worker, if the page started it already (early.js): its
+   *   messages so far reach this client, in order, through handOver. Without one, or on
+   *   restart(), the client starts its own with makeWorker.
    */
-  constructor(makeWorker, hooks) {
+  constructor(makeWorker, hooks, early = null) {
     this.makeWorker = makeWorker;
     this.hooks = hooks;
     this.nextId = 1;
     this.pending = new Map();
-    this.begin("");
+    this.begin("", early);
   }
 
-  /** Start a worker and watch its start; `name` is the worker's name (see worker.js). */
-  begin(name) {
-    const worker = this.makeWorker(name);
+  /** Start a worker (or adopt the early one) and watch its start; `name` is the worker's
+   * name (see worker.js). */
+  begin(name, early = null) {
+    const worker = early?.worker ?? this.makeWorker(name);
     this.worker = worker;
     this.failure = null; // the message once this worker is given up or broken
     this.phase = "downloading";
     this.starting = true; // until the worker says "ready" or "failed"
     this.watchStart();
-    worker.addEventListener("message", (event) => {
-      if (worker === this.worker) this.receive(event.data);
-    });
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      if (worker === this.worker) this.giveUp("The planner could not start in this browser.");
-    });
+    const listeners = {
+      message: (event) => {
+        if (worker === this.worker) this.receive(event.data);
+      },
+      error: (event) => {
+        event.preventDefault();
+        if (worker === this.worker) this.giveUp("The planner could not start in this browser.");
+      },
+    };
+    if (early) early.handOver(listeners);
+    else for (const [type, listener] of Object.entries(listeners)) worker.addEventListener(type, listener);
   }
 
   receive(data) {

@@ -102,6 +102,15 @@ const progress = new StartProgress({
   step: $("#fp-progress-step"),
 });
 
+// The worker early.js started ahead of this module graph (issue 15), or, if early.js did not
+// load or run, none: then the client starts its own. A dynamic import, not a static one, so
+// that a failed early.js cannot stop the page; it is the same module instance as the page's
+// <script>, so this waits for it at most until it has run.
+const early = await import("./early.js").then(
+  ({ takeWorker }) => takeWorker(),
+  () => null,
+);
+
 const engine = new EngineClient(
   (name) => new Worker(new URL("./worker.js", import.meta.url), { type: "module", name }),
   {
@@ -144,6 +153,7 @@ const engine = new EngineClient(
       $("#fp-plan").dataset.keptPlan = shown ? "shown" : "none";
     },
   },
+  early,
 );
 
 const current = () => applications.find((app) => app.id === openId) ?? null;
