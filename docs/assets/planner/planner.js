@@ -192,6 +192,9 @@ function showKeptPlan(situation) {
   if (plan === null) return false;
   shownPlan = { id: openId, situation, plan };
   renderPlan(planBody, plan, applicationLabel(current().draft));
+  // The kept plan says where the application stands too: the list need not wait for Python.
+  states.set(openId, plan.outcome ?? "waiting");
+  renderApplicationList();
   return true;
 }
 
