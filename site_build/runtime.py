@@ -133,22 +133,17 @@ def check_runtime() -> None:
         )
 
 
-def shipped_files() -> dict[str, Path]:
+def shipped_files(wheels: list[Path], lock: bytes) -> dict[str, Path]:
     """Every file copied into site/pyodide/ as it is, by name: the runtime, the byte-compiled
     standard library and the wheels (made by the wheel step; only read here)."""
-    check_runtime()
-    wheels = wheelhouse.site_wheels()
-    stdlib = stdlib_bytecode.compiled_stdlib(wheels, write_lock(wheels))
     shipped = {name: PYODIDE_PACKAGE / name for name in RUNTIME_FILES}
-    shipped[stdlib_bytecode.STDLIB_NAME] = stdlib
+    shipped[stdlib_bytecode.STDLIB_NAME] = stdlib_bytecode.compiled_stdlib(wheels, lock)
     return shipped | {wheel.name: wheel for wheel in wheels}
 
 
-def written_files(shipped: dict[str, Path]) -> dict[str, bytes]:
+def written_files(shipped: dict[str, Path], wheels: list[Path], lock: bytes) -> dict[str, bytes]:
     """The files made for site/pyodide/: the lock, the country list, the first plan's two
     packs and their index."""
-    wheels = sorted(path for name, path in shipped.items() if name.endswith(".whl"))
-    lock = write_lock(wheels)
     # What the worker downloads before the first plan, as the browser hands it over (decoded).
     sizes = {name: shipped[name].stat().st_size for name in FIRST_DOWNLOADS}
     first = first_plan.first_plan_files(json.loads(lock), wheels, sizes)
@@ -163,11 +158,14 @@ def written_files(shipped: dict[str, Path]) -> dict[str, bytes]:
 
 def lay_out_runtime(site_dir: Path) -> None:
     """Fill site_dir/pyodide/ with exactly the shipped and written files; drop any other."""
+    check_runtime()
+    wheels = wheelhouse.site_wheels()
+    lock = write_lock(wheels)  # once: the stdlib's bytecode and the first plan both read it
     target = site_dir / SITE_FOLDER
-    shipped = shipped_files()
+    shipped = shipped_files(wheels, lock)
     for name, source in shipped.items():
         write_if_changed(target / name, source.read_bytes())
-    written = written_files(shipped)
+    written = written_files(shipped, wheels, lock)
     for name, content in written.items():
         write_if_changed(target / name, content)
     stale = {path.name for path in target.iterdir()} - set(shipped) - set(written)
