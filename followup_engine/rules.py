@@ -383,36 +383,26 @@ def g10_ask_references(
         "If your check-in goes unanswered, your references can tell you whether the "
         "employer has been in touch with them."
     )
+    generic = Step(
+        kind="ask_references",
+        date=day,
+        rule="G10",
+        channel="email",
+        title="Ask your references whether anyone has called them",
+        why=why,
+        id=f"ask_references:{first.cycle}",
+        cycle=first.cycle,
+    )
     if not named:
-        return [
-            Step(
-                kind="ask_references",
-                date=day,
-                rule="G10",
-                channel="email",
-                title="Ask your references whether anyone has called them",
-                why=why,
-                id=f"ask_references:{first.cycle}",
-                cycle=first.cycle,
-            )
-        ]
-    steps = []
+        return [generic]
+    # A named reference's note is the generic one addressed to them: their name in the
+    # title, and who they are added to the id.
     seen: dict[str, int] = {}
+    steps = []
     for person in named:
         token = numbered(slug(person.name or person.email, "reference"), seen)
-        steps.append(
-            Step(
-                kind="ask_references",
-                date=day,
-                rule="G10",
-                channel="email",
-                title=f"Ask {person.label} whether anyone has called them",
-                why=why,
-                id=f"ask_references:{first.cycle}:{token}",
-                recipient=person,
-                cycle=first.cycle,
-            )
-        )
+        title = f"Ask {person.label} whether anyone has called them"
+        steps.append(generic.but(title=title, id=f"{generic.id}:{token}", recipient=person))
     return steps
 
 
