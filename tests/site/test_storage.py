@@ -131,6 +131,14 @@ def add_application(page: Page, company: str, day: str) -> str:
     return new_id
 
 
+def tab_with_acme(context: BrowserContext, site_url: str) -> tuple[Page, str]:
+    """A first tab of the planner where "Acme" is typed with a round; the tab and Acme's id."""
+    page = open_planner(context, site_url)
+    type_into(page, "#fp-company", "Acme")
+    fill_round(page, 0, "2026-11-16", [])
+    return page, applications(page).first.get_attribute("data-application") or ""
+
+
 # Migration of the previous version's data.
 
 
@@ -245,10 +253,7 @@ def test_a_damaged_v1_copy_is_set_aside_until_the_visitor_clears_it(
 def test_two_tabs_typing_at_once_into_different_applications_keep_both(
     context: BrowserContext, site_url: str
 ):
-    first = open_planner(context, site_url)
-    type_into(first, "#fp-company", "Acme")
-    fill_round(first, 0, "2026-11-16", [])
-    acme = applications(first).first.get_attribute("data-application")
+    first, acme = tab_with_acme(context, site_url)
     globex = add_application(first, "Globex", "2026-11-18")
 
     second = open_planner(context, site_url)
@@ -285,10 +290,7 @@ def test_two_tabs_typing_at_once_into_different_applications_keep_both(
 def test_an_edit_in_one_tab_shows_in_the_other_without_reload(
     context: BrowserContext, site_url: str
 ):
-    first = open_planner(context, site_url)
-    type_into(first, "#fp-company", "Acme")
-    fill_round(first, 0, "2026-11-16", [])
-    acme = applications(first).first.get_attribute("data-application")
+    first, acme = tab_with_acme(context, site_url)
     second = open_planner(context, site_url)
     expect(second.locator("#fp-company")).to_have_value("Acme")
 
@@ -310,10 +312,7 @@ def test_deleting_in_one_tab_the_application_open_in_the_other(
 ):
     """The other tab must not keep showing (and then save) the deleted application's data
     as if it were another application."""
-    first = open_planner(context, site_url)
-    type_into(first, "#fp-company", "Acme")
-    fill_round(first, 0, "2026-11-16", [])
-    acme = applications(first).first.get_attribute("data-application")
+    first, acme = tab_with_acme(context, site_url)
     globex = add_application(first, "Globex", "2026-11-18")
     second = open_planner(context, site_url)
     open_application(second, acme)
