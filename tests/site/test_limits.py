@@ -58,12 +58,18 @@ def click_until_stopped(page: Page, button: Locator, items: Locator, limit: int)
     expect(items).to_have_count(limit)
 
 
-def test_adding_stops_at_the_engines_limits_and_everything_is_kept(
-    context: BrowserContext, site_url: str
-):
+def form_for_acme(context: BrowserContext, site_url: str) -> Page:
+    """The planner once its country list is in, with "Acme" typed as the company."""
     page = open_planner(context, site_url)
     wait_for_countries(page)
     type_into(page, "#fp-company", "Acme")
+    return page
+
+
+def test_adding_stops_at_the_engines_limits_and_everything_is_kept(
+    context: BrowserContext, site_url: str
+):
+    page = form_for_acme(context, site_url)
 
     rounds = page.locator(".fp-round")
     click_until_stopped(page, page.locator("#fp-add-round"), rounds, LIMITS["rounds"])
@@ -142,9 +148,7 @@ def test_text_fields_take_up_to_the_engines_length_and_say_so(
 def test_a_two_digit_year_is_asked_about_beside_its_field_not_planned(
     context: BrowserContext, site_url: str
 ):
-    page = open_planner(context, site_url)
-    wait_for_countries(page)
-    type_into(page, "#fp-company", "Acme")
+    page = form_for_acme(context, site_url)
     date = page.locator("#fp-r0-date")
     date.click()
     page.keyboard.type("11/16/26")  # month, day, and the year as many people write it
