@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -110,6 +110,28 @@ _ROLE_WORDS = "interviewer, hiring_manager or recruiter"
 _FLAG_LABELS = {
     "has_inside_contact": "whether you have an inside contact",
     "has_references": "whether you gave references",
+}
+# The lists of objects, by the field their problems belong to: what an entry is counted as
+# in a problem (a round, or a person of a round or of the references), and what to say when
+# the value is not a list and when an entry is not an object ({number} is the entry's
+# number, {round} its round's).
+_OBJECT_LISTS = {
+    "interview": (
+        "round",
+        "The interview rounds must be given as a list.",
+        "Round {number} must be given as an object with a date.",
+    ),
+    "interviewer": (
+        "person",
+        "The interviewers of round {round} must be given as a list.",
+        "Interviewer {number} of round {round} must be given as an object with a name and an "
+        "email address.",
+    ),
+    "reference_name": (
+        "person",
+        "The references must be given as a list.",
+        "Reference {number} must be given as a name and an email.",
+    ),
 }
 
 
@@ -399,21 +421,24 @@ def is_valid_email(address: str) -> bool:
 
 
 def _each_object(
-    value: Any,
-    problems: list[Problem],
-    not_a_list: Problem,
-    not_an_object: Callable[[int], Problem],
+    value: Any, field: str, problems: list[Problem], round_index: int | None = None
 ) -> list[tuple[int, Mapping[str, Any] | None]]:
-    """A list of objects from the input, entry by entry with its index. An entry that is not
-    an object is reported and comes as None, so the caller can keep the later entries'
-    numbers right; a value that is not a list at all is reported once and gives nothing."""
+    """A list of objects from the input (`_OBJECT_LISTS[field]`, in round `round_index` if
+    it belongs to one), entry by entry with its index. An entry that is not an object is
+    reported and comes as None, so the caller can keep the later entries' numbers right; a
+    value that is not a list at all is reported once and gives nothing."""
+    counted_as, not_a_list, not_an_object = _OBJECT_LISTS[field]
+    round_number = None if round_index is None else round_index + 1
     if not isinstance(value, list):
-        problems.append(not_a_list)
+        problems.append(Problem(field, not_a_list.format(round=round_number), round_index))
         return []
     entries: list[tuple[int, Mapping[str, Any] | None]] = []
     for index, item in enumerate(value):
         if not isinstance(item, Mapping):
-            problems.append(not_an_object(index))
+            message = not_an_object.format(number=index + 1, round=round_number)
+            # An entry of the rounds is itself a round: its index replaces round_index.
+            where = {"round": round_index, counted_as: index}
+            problems.append(Problem(field, message, **where))
             item = None
         entries.append((index, item))
     return entries
@@ -428,14 +453,7 @@ def _parse_rounds(
         return (), []
     rounds = []
     origins = []
-    for index, item in _each_object(
-        value,
-        problems,
-        Problem("interview", "The interview rounds must be given as a list."),
-        lambda index: Problem(
-            "interview", f"Round {index + 1} must be given as an object with a date.", round=index
-        ),
-    ):
+    for index, item in _each_object(value, "interview", problems):
         if item is None:
             continue
         day = _parse_date(item.get("date"), "interview", problems, index)
@@ -450,22 +468,7 @@ def _parse_people(value: Any, round_index: int, problems: list[Problem]) -> tupl
     if value is None:
         return ()
     people = []
-    for index, item in _each_object(
-        value,
-        problems,
-        Problem(
-            "interviewer",
-            f"The interviewers of round {round_index + 1} must be given as a list.",
-            round=round_index,
-        ),
-        lambda index: Problem(
-            "interviewer",
-            f"Interviewer {index + 1} of round {round_index + 1} must be given as an "
-            "object with a name and an email address.",
-            round=round_index,
-            person=index,
-        ),
-    ):
+    for index, item in _each_object(value, "interviewer", problems, round_index):
         if item is None:
             people.append(Person())  # keeps the later interviewers' numbers right
             continue
@@ -498,16 +501,7 @@ def _parse_references(value: Any, problems: list[Problem]) -> tuple[Person, ...]
     if value is None:
         return ()
     people = []
-    for index, item in _each_object(
-        value,
-        problems,
-        Problem("reference_name", "The references must be given as a list."),
-        lambda index: Problem(
-            "reference_name",
-            f"Reference {index + 1} must be given as a name and an email.",
-            person=index,
-        ),
-    ):
+    for index, item in _each_object(value, "reference_name", problems):
         if item is None:
             people.append(Person())  # keeps the later references' numbers right
             continue
