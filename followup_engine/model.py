@@ -86,13 +86,7 @@ class Person:
         return self.email.lower() or " ".join(self.name.lower().split())
 
     def to_dict(self) -> dict[str, str]:
-        return {
-            "name": self.name,
-            "email": self.email,
-            "role": self.role,
-            "phone": self.phone,
-            "topic": self.topic,
-        }
+        return _attributes(self, ("name", "email", "role", "phone", "topic"))
 
 
 @dataclass(frozen=True)
@@ -288,13 +282,7 @@ class Problem:
     event: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "field": self.field,
-            "round": self.round,
-            "person": self.person,
-            "event": self.event,
-            "message": self.message,
-        }
+        return _attributes(self, ("field", "round", "person", "event", "message"))
 
 
 class PlanInputError(ValueError):
@@ -305,6 +293,15 @@ class PlanInputError(ValueError):
             raise ValueError("PlanInputError needs at least one problem")
         self.problems = list(problems)
         super().__init__(self.problems[0].message)
+
+
+def _attributes(value: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """`value`'s attributes `names`, in that order: the order of the keys in the JSON.
+
+    >>> _attributes(Problem("log", "Too late.", event=2), ("field", "event", "message"))
+    {'field': 'log', 'event': 2, 'message': 'Too late.'}
+    """
+    return {name: getattr(value, name) for name in names}
 
 
 def _iso_or_none(day: date | None) -> str | None:
