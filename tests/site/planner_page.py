@@ -228,6 +228,20 @@ def page_situation(
     return {**situation, **changes}
 
 
+def agenda_request(applications: dict[str, dict[str, Any]], today: str = TODAY) -> dict[str, Any]:
+    """What the page asks its engine for to make the today list: these applications (id ->
+    situation as sent), over the 14 days from `today`."""
+    return {
+        "format": "followup-planner",
+        "version": 2,
+        "today": today,
+        "days": 14,
+        "applications": [
+            {"id": app_id, "situation": situation} for app_id, situation in applications.items()
+        ],
+    }
+
+
 STORE_APPLICATIONS = """
 applications => applications.forEach(({ id, created, draft }) => localStorage.setItem(
   `followup-planner:v2:app:${id}`, JSON.stringify({ version: 2, id, created, draft })))

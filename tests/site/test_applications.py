@@ -8,7 +8,7 @@ from typing import Any
 
 from planner_page import (
     ENGINE_TIMEOUT_MS,
-    TODAY,
+    agenda_request,
     expect_plan,
     expected_plan,
     open_planner,
@@ -72,17 +72,10 @@ def type_application(page: Page, company: str, role: str, day: str, name: str, e
 
 def expected_agenda(situations: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """The engine's today list for these applications, as the page asks for it."""
-    export = {
-        "format": "followup-planner",
-        "version": 2,
-        "today": TODAY,
-        "days": 14,
-        "applications": [
-            {"id": app_id, "situation": {**situation, "date_style": "month_day"}}
-            for app_id, situation in situations.items()
-        ],
+    sent = {
+        app_id: {**situation, "date_style": "month_day"} for app_id, situation in situations.items()
     }
-    return agenda_from_dict(export)["items"]
+    return agenda_from_dict(agenda_request(sent))["items"]
 
 
 def expect_agenda(page: Page, items: list[dict[str, Any]]) -> None:

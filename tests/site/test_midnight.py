@@ -12,7 +12,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from planner_page import open_planner, page_situation, store_applications, wait_until_ready
+from planner_page import (
+    agenda_request,
+    open_planner,
+    page_situation,
+    store_applications,
+    wait_until_ready,
+)
 from playwright.sync_api import BrowserContext, Page, expect
 
 from followup_engine.browser import agenda_response, plan_response
@@ -44,13 +50,7 @@ def engine_plan(today: str) -> list[list[Any]]:
 
 def engine_agenda(today: str) -> list[list[str]]:
     """(kind, date, status) of each item of the today list the engine makes on `today`."""
-    payload = {
-        "format": "followup-planner",
-        "version": 2,
-        "today": today,
-        "days": 14,
-        "applications": [{"id": APP_ID, "situation": {**SITUATION, "date_style": "month_day"}}],
-    }
+    payload = agenda_request({APP_ID: {**SITUATION, "date_style": "month_day"}}, today)
     answer = json.loads(agenda_response(json.dumps(payload)))
     return [[i["kind"], i["date"], i["status"]] for i in answer["agenda"]["items"]]
 

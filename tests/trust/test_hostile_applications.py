@@ -23,6 +23,7 @@ import pytest
 from planner_page import (
     LOCALE_COUNTRY,
     TODAY,
+    agenda_request,
     expect_plan,
     expected_plan,
     fill_round,
@@ -184,16 +185,7 @@ def test_new_fields_stay_inert_in_lists_plan_links_clipboard_and_history(
     expect(page.locator("#fp-plan .fp-plan__application")).to_have_text(LABEL_B)
 
     # The today list: the engine's agenda over both, company, role and titles as text.
-    export = {
-        "format": "followup-planner",
-        "version": 2,
-        "today": TODAY,
-        "days": 14,
-        "applications": [
-            {"id": id_a, "situation": SITUATION_A},
-            {"id": id_b, "situation": SITUATION_B},
-        ],
-    }
+    export = agenda_request({id_a: SITUATION_A, id_b: SITUATION_B})
     agenda = json.loads(agenda_response(json.dumps(export)))["agenda"]["items"]
     items = page.locator("#fp-agenda-body li.fp-agenda__item")
     expect(items).to_have_count(len(agenda))
