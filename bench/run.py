@@ -69,6 +69,15 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[rank - 1]
 
 
+def median(values: list[float]) -> float:
+    """The median, to a tenth of a millisecond: the precision of every browser figure.
+
+    >>> median([812.34, 790.0, 1204.5])
+    812.3
+    """
+    return round(statistics.median(values), 1)
+
+
 def spread(ratios: list[float]) -> list[float]:
     """The lowest and highest of the runs' own ratios: how much one run can be trusted.
 
@@ -124,6 +133,17 @@ def ratio_figure(values: list[float], bases: list[float]) -> dict[str, Any]:
     return {"ratio": round(statistics.median(ratios), 3), "ratio_range": spread(ratios)}
 
 
+def first_plan_figure(planner: list[float], baselines: list[float]) -> dict[str, Any]:
+    """The planner's first plan against the bare Pyodide start of the same runs: the medians,
+    `ratio_figure`, and each run's two times."""
+    return {
+        "planner_first_plan_ms": median(planner),
+        "baseline_python_ready_ms": median(baselines),
+        **ratio_figure(planner, baselines),
+        "per_run": [[ms, base] for ms, base in zip(planner, baselines, strict=True)],
+    }
+
+
 def bytes_figure(planner_bytes: dict) -> dict[str, Any]:
     """Bytes to the first dated steps against the Pyodide core files, as served."""
     first = planner_bytes["first_plan"]
@@ -141,9 +161,6 @@ def bytes_figure(planner_bytes: dict) -> dict[str, Any]:
 
 def summarize_slow(runs: list[bb.SlowRun], planner_bytes: dict) -> dict[str, Any]:
     """The slow network (bb.SLOW_*): cold visits of the three pages, and bytes."""
-
-    def median(values: list[float]) -> float:
-        return round(statistics.median(values), 1)
 
     planner = [run.planner.ready_ms for run in runs]
     drafts = [run.planner.drafts_ms or 0.0 for run in runs]
@@ -168,9 +185,6 @@ def summarize_slow(runs: list[bb.SlowRun], planner_bytes: dict) -> dict[str, Any
 def summarize_stored(stored: list[bb.StoredRun], pairs: list[bb.PairRun]) -> dict[str, Any]:
     """A visitor with STORED_APPLICATIONS applications: medians, and the cold first plan
     against the bare Pyodide start of the same runs."""
-
-    def median(values: list[float]) -> float:
-        return round(statistics.median(values), 1)
 
     base_cold = median([pair.baseline_cold.ready_ms for pair in pairs])
     cold = median([run.cold.ready_ms for run in stored])
@@ -200,17 +214,9 @@ def edit_figure(edits: list[list[float]]) -> dict[str, Any]:
 
 
 def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -> dict[str, Any]:
-    def median(values: list[float]) -> float:
-        return round(statistics.median(values), 1)
-
-    cold = median([pair.planner_cold.ready_ms for pair in pairs])
+    baselines = [p.baseline_cold.ready_ms for p in pairs]  # the cold bare Pyodide starts
     cold_drafts = [pair.planner_cold.drafts_ms or 0.0 for pair in pairs]
-    warm = median([pair.planner_warm.ready_ms for pair in pairs])
-    base_cold = median([pair.baseline_cold.ready_ms for pair in pairs])
-    base_warm = median([pair.baseline_warm.ready_ms for pair in pairs])
-    # Ratios of medians, and the median of each run's own ratio (robust to drift).
-    cold_ratios = [p.planner_cold.ready_ms / p.baseline_cold.ready_ms for p in pairs]
-    warm_ratios = [p.planner_warm.ready_ms / p.baseline_warm.ready_ms for p in pairs]
+    engine_drafts = [p.engine_cold.drafts_ms or 0.0 for p in pairs]
     engine_warm = [p.planner_warm.engine_answered_ms or 0.0 for p in pairs]
     engine_warm_ratios = [
         ms / p.baseline_warm.ready_ms for ms, p in zip(engine_warm, pairs, strict=True)
@@ -223,22 +229,13 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
     guide = guide_bytes["first_plan"]
     return {
         "runs": len(pairs),
-        "cold": {
-            "planner_first_plan_ms": cold,
-            "baseline_python_ready_ms": base_cold,
-            "ratio": round(statistics.median(cold_ratios), 3),
-            "ratio_range": spread(cold_ratios),
-            "per_run": [[p.planner_cold.ready_ms, p.baseline_cold.ready_ms] for p in pairs],
-        },
+        "cold": first_plan_figure([p.planner_cold.ready_ms for p in pairs], baselines),
         # Every draft on screen (the second answer), against the same bare Pyodide start.
         "cold_drafts": {
             "planner_drafts_ms": median(cold_drafts),
-            **ratio_figure(cold_drafts, [p.baseline_cold.ready_ms for p in pairs]),
-            "engine_alone_drafts_ms": median([p.engine_cold.drafts_ms or 0.0 for p in pairs]),
-            "engine_alone": ratio_figure(
-                [p.engine_cold.drafts_ms or 0.0 for p in pairs],
-                [p.baseline_cold.ready_ms for p in pairs],
-            ),
+            **ratio_figure(cold_drafts, baselines),
+            "engine_alone_drafts_ms": median(engine_drafts),
+            "engine_alone": ratio_figure(engine_drafts, baselines),
         },
         # Where the cold ratio comes from: the engine alone (the site's worker on a bare page)
         # against the baseline, and the planner page against the engine alone.
@@ -250,11 +247,9 @@ def summarize(pairs: list[bb.PairRun], planner_bytes: dict, guide_bytes: dict) -
             "page_ratio_range": spread(page_ratios),
         },
         "warm": {
-            "planner_first_plan_ms": warm,
-            "baseline_python_ready_ms": base_warm,
-            "ratio": round(statistics.median(warm_ratios), 3),
-            "ratio_range": spread(warm_ratios),
-            "per_run": [[p.planner_warm.ready_ms, p.baseline_warm.ready_ms] for p in pairs],
+            **first_plan_figure(
+                [p.planner_warm.ready_ms for p in pairs], [p.baseline_warm.ready_ms for p in pairs]
+            ),
             # The first plan of a return visit is the kept one; Python's answer comes later.
             "planner_engine_answer_ms": median(engine_warm),
             "engine_answer_ratio": round(statistics.median(engine_warm_ratios), 3),
