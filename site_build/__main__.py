@@ -1,6 +1,6 @@
 """Run one build step on a built site folder, without MkDocs: `python -m site_build STEP ...`.
 
-The page-level steps (csp, module_preload, print_styles, theme_script) change each page as it
+The page-level steps (csp, module_preload) change each page as it
 is written and are not safe to repeat on a finished page, so they are functions only.
 """
 

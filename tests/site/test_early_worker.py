@@ -26,7 +26,12 @@ RECORD_WORKERS = """
     constructor(url, options) {
       super(url, options);
       window.workers.push({ url: String(url), name: options?.name ?? "" });
-      this.addEventListener("message", (event) => window.workerMessages.push(event.data));
+      this.addEventListener("message", (event) => {
+        window.workerMessages.push(event.data);
+        // Told on the console too: a page whose first paint is held runs no animation frame,
+        // so a test waits for this message rather than for a page function to turn true.
+        console.debug(`worker:${event.data?.type}`);
+      });
     }
   };
 })();
@@ -75,3 +80,20 @@ def test_the_page_starts_its_own_worker_when_early_js_fails(context, site_url):
     wait_until_ready(page)
     expect_plan(page, SHARED)
     assert workers(page) == [{"url": f"{site_url}assets/planner/worker.js", "name": ""}]
+
+
+def test_the_worker_starts_before_any_style_sheet_has_arrived(context, site_url):
+    """early.js stands at the top of the <head> (overrides/main.html): the page's style sheets,
+    which hold up its classic scripts and so the parser, do not hold up Pyodide's start."""
+    recording_context(context)
+    styles = HeldRequests(context, "**/*.css")
+    page = context.new_page()
+    countries = lambda message: message.text == "worker:countries"  # noqa: E731
+    with page.expect_console_message(countries, timeout=ENGINE_TIMEOUT_MS):
+        page.goto(f"{site_url}planner/{share_fragment(SHARED)}", wait_until="commit")
+    assert styles.routes, "the page asked for no style sheet"
+    assert page.evaluate("document.styleSheets.length") == 0  # none has arrived yet
+    styles.release()
+    wait_until_ready(page)
+    expect_plan(page, SHARED)
+    assert len(workers(page)) == 1

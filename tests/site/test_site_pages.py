@@ -111,12 +111,9 @@ def test_guide_pages_load_no_python(site_dir, site_url, context, traffic):
 def test_planner_page_has_no_inline_code():
     source = PLANNER_MD.read_text(encoding="utf-8")
     scripts = re.findall(r"<script\b[^>]*>", source)
-    assert scripts == [
-        '<script type="module" async src="../assets/planner/early.js">',
-        '<script type="module" async src="../assets/planner/planner.js">',
-    ]
+    assert scripts == ['<script type="module" async src="../assets/planner/planner.js">']
     bodies = re.findall(r"<script\b[^>]*>(.*?)</script>", source, re.DOTALL)
-    assert [body.strip() for body in bodies] == ["", ""], "inline script"
+    assert [body.strip() for body in bodies] == [""], "inline script"
     assert not re.search(r"\son[a-z]+\s*=", source), "inline event handler"
     assert not re.search(r"\sstyle\s*=", source), "inline style"
 
@@ -143,7 +140,7 @@ def test_form_works_while_python_cannot_start(context, site_url):
 
 
 def test_print_rules_wait_for_paper_yet_still_apply_there(site_dir, site_url, context):
-    """print.css does not hold up the first paint (site_build.print_styles), and it still hides
+    """print.css does not hold up the first paint (overrides/main.html), and it still hides
     the site's chrome when a guide page is printed."""
     pages = sorted(site_dir.rglob("*.html"))
     for path in pages:

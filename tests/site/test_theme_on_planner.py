@@ -1,16 +1,14 @@
-"""The theme's own script on the planner page (site_build.theme_script, assets/planner/theme.js):
-it starts only once the first plan is on screen, or at once when the visitor reaches for the
-header, and then search and the colour toggle work as on every other page."""
+"""The theme's own script on the planner page: overrides/main.html keeps Material's scripts in
+a <template> and assets/planner/theme.js runs them once the first plan is on screen, or at once
+when the visitor reaches for the header; then search and the colour toggle work as on every
+other page."""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from planner_page import ENGINE_TIMEOUT_MS, HeldRequests, open_planner, share_fragment
 from playwright.sync_api import BrowserContext, Page, expect
-
-from site_build import theme_script
 
 SHARED = share_fragment({"rounds": [{"date": "2026-11-16", "interviewers": [{"name": "Dana"}]}]})
 
@@ -126,16 +124,28 @@ def test_keyboard_focus_on_the_header_shows_a_ring_before_and_after_material_sta
     assert "md-logo" in after["focused"] and after["outline"] != "none", after
 
 
-def test_the_hook_swaps_the_one_bundle_for_the_loader(site_dir):
+def test_materials_scripts_wait_in_a_template_and_the_sites_own_run_at_once(site_dir):
     built = (site_dir / "planner" / "index.html").read_text(encoding="utf-8")
-    assert 'src="../assets/planner/theme.js" data-bundle="../assets/javascripts/bundle.' in built
+    kept = re.findall(r'<template id="fp-theme-scripts">(.*?)</template>', built, re.DOTALL)
+    assert len(kept) == 1
+    outside = built.replace(kept[0], "")
+    bundle = re.compile(r'<script src="../assets/javascripts/bundle\.[0-9a-f]+\.min\.js">')
+    assert bundle.search(kept[0]) and not bundle.search(outside)
+    assert '<script src="../assets/planner/theme.js">' in outside
+    for script in ("../assets/offline/register.js", "../assets/accessibility.js"):
+        assert outside.count(f'src="{script}"') == 1, script
+    guide = (site_dir / "thank-you-note" / "index.html").read_text(encoding="utf-8")
+    assert "fp-theme-scripts" not in guide and bundle.search(guide)
 
 
-@pytest.mark.parametrize("count", [0, 2])
-def test_the_hook_refuses_a_page_without_exactly_one_bundle(count):
-    tag = '<script src="assets/javascripts/bundle.0f.min.js"></script>'
-    with pytest.raises(ValueError, match=f"found {count}"):
-        theme_script.defer_theme_script(tag * count)
+def test_once_started_each_script_has_run_once(context, site_url):
+    page = open_planner(context, site_url, SHARED)
+    search_for(page, "thank")  # Material runs
+    sources = page.evaluate("[...document.scripts].map((script) => script.src).filter(Boolean)")
+    names = [source.rsplit("/", 1)[-1] for source in sources]
+    assert len(names) == len(set(names)), names
+    assert {"register.js", "accessibility.js", "theme.js"} <= set(names)
+    assert any(re.fullmatch(r"bundle\.[0-9a-f]+\.min\.js", name) for name in names)
 
 
 def test_the_theme_starts_anyway_when_the_planner_never_settles(new_context, site_url):

@@ -1,13 +1,14 @@
-// Runs Material's own script (search, colour toggle, back-to-top) on the planner page only
-// once the first plan is on screen, so that its start-up never competes with Pyodide's; or
-// at once when the visitor reaches for the header first. site_build/theme_script.py puts this
-// loader where the theme's <script> was, and passes the bundle's address in data-bundle.
+// Runs Material's own scripts (search, colour toggle, back-to-top) on the planner page only
+// once the first plan is on screen, so that their start-up never competes with Pyodide's; or
+// at once when the visitor reaches for the header first. overrides/main.html keeps the theme's
+// scripts block in an inert <template id="fp-theme-scripts"> on pages whose front matter says
+// `theme_script: later`, and loads this file instead.
 //
 // Until then, the header must look and behave as Material will make it: the search box is
 // shown, the page has the colour scheme Material will pick, and a click on the colour toggle
 // is saved where Material reads it when it starts.
 (() => {
-  const loader = document.currentScript;
+  const kept = document.getElementById("fp-theme-scripts");
   const header = document.querySelector(".md-header") ?? document;
   const palette = [...document.querySelectorAll('[data-md-component="palette"] input')];
   const LATEST_START_MS = 15_000;
@@ -93,22 +94,39 @@
     if (started) return;
     started = true;
     for (const [target, type, listener] of triggers) target.removeEventListener(type, listener);
-    const bundle = document.createElement("script");
-    bundle.src = loader.dataset.bundle;
-    // Material starts on DOMContentLoaded, which has long passed: announce it once more.
-    bundle.addEventListener("load", () => {
-      running = true;
-      for (const [target, type, listener] of focusWatch) {
-        target.removeEventListener(type, listener, true);
-      }
-      document.dispatchEvent(new Event("DOMContentLoaded"));
-      if (firstKey) {
-        const { key, code, shiftKey, target } = firstKey;
-        const replay = new KeyboardEvent("keydown", { key, code, shiftKey, bubbles: true });
-        (target instanceof Node && target.isConnected ? target : document).dispatchEvent(replay);
-      }
-    });
-    document.body.append(bundle);
+    // The template's scripts in their order, but for those the page has run already (the
+    // site's own, which overrides/main.html also puts outside the template).
+    const ran = new Set([...document.scripts].map((script) => script.src));
+    // (The template's own document has no address: each src is read as the page reads it.)
+    const sources = [...kept.content.querySelectorAll("script[src]")]
+      .map((script) => new URL(script.getAttribute("src"), document.baseURI).href)
+      .filter((src) => !ran.has(src));
+    let waiting = sources.length;
+    for (const src of sources) {
+      const copy = document.createElement("script");
+      copy.src = src;
+      copy.async = false; // run in the template's order, as the parser would have
+      // Material starts on DOMContentLoaded, which has long passed: announce it once more,
+      // once all of them have run.
+      copy.addEventListener("load", () => {
+        waiting -= 1;
+        if (waiting === 0) announceStart();
+      });
+      document.body.append(copy);
+    }
+  }
+
+  function announceStart() {
+    running = true;
+    for (const [target, type, listener] of focusWatch) {
+      target.removeEventListener(type, listener, true);
+    }
+    document.dispatchEvent(new Event("DOMContentLoaded"));
+    if (firstKey) {
+      const { key, code, shiftKey, target } = firstKey;
+      const replay = new KeyboardEvent("keydown", { key, code, shiftKey, bubbles: true });
+      (target instanceof Node && target.isConnected ? target : document).dispatchEvent(replay);
+    }
   }
 
   showHeader();
