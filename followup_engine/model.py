@@ -7,24 +7,6 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-__all__ = [
-    "CLOSING_KINDS",
-    "EVENTS",
-    "KINDS",
-    "OUTCOMES",
-    "ROLES",
-    "STATUSES",
-    "Action",
-    "Event",
-    "InterviewRound",
-    "Message",
-    "Person",
-    "Plan",
-    "PlanInputError",
-    "Problem",
-    "Situation",
-]
-
 #: The closing action each outcome asks for (G20-G22).
 CLOSING_KINDS = {
     "rejection": "reply_to_rejection",
