@@ -27,13 +27,12 @@ from planner_page import (
     expect_plan,
     expected_plan,
     fill_round,
-    open_planner,
     share_fragment,
     type_into,
     wait_for_countries,
 )
 from playwright.sync_api import Locator, Page, expect
-from trust_support import CspWatch, Guard, Server, planner_context, unfold_ics
+from trust_support import CspWatch, Guard, Server, guarded_planner, planner_context, unfold_ics
 
 from followup_engine.browser import agenda_calendar_response, agenda_csv_response, agenda_response
 
@@ -162,8 +161,7 @@ def card(page: Page, kind: str) -> Locator:
 def test_new_fields_stay_inert_in_lists_plan_links_clipboard_and_history(
     site: Server, new_context, csp_watch: CspWatch
 ) -> None:
-    page = open_planner(planner_context(new_context, csp_watch), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url, csp_watch=csp_watch)
     wait_for_countries(page)
     type_application_a(page)
     expect_plan(page, SITUATION_A)
@@ -288,10 +286,10 @@ def test_new_fields_stay_inert_in_lists_plan_links_clipboard_and_history(
 
 def two_applications_from_links(context: Any, site_url: str) -> Page:
     """A and B, each opened from a share link (each link adds its application)."""
-    page = open_planner(context, site_url, share_fragment(SITUATION_A))
-    expect_plan(page, SITUATION_A)
-    page.goto(f"{site_url}planner/{share_fragment(SITUATION_B)}")
-    expect_plan(page, SITUATION_B)
+    page = context.new_page()
+    for situation in (SITUATION_A, SITUATION_B):
+        page.goto(f"{site_url}planner/{share_fragment(situation)}")
+        expect_plan(page, situation)
     expect(page.locator("#fp-applications li.fp-application")).to_have_count(2)
     return page
 
@@ -360,8 +358,7 @@ def test_export_csv_and_calendar_files_carry_the_text_verbatim_and_no_formula(
     guard.check()
 
     # The export file read back into another browser: the same applications, still text.
-    other = open_planner(planner_context(new_context), site.url)
-    other_guard = Guard(other)
+    other, other_guard = guarded_planner(new_context, site.url)
     wait_for_countries(other)
     other.locator("#fp-import").set_input_files(str(tmp_path / f"followup-planner-{TODAY}.json"))
     labels = other.locator("#fp-applications .fp-application__label")
@@ -394,8 +391,7 @@ REFUSED = [
 def test_refused_text_in_new_fields_gets_a_message_beside_its_field(
     site: Server, new_context
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "dana@example.com")])
     page.get_by_label("I gave references").check()
@@ -443,8 +439,7 @@ def export_of(*situations: dict[str, Any]) -> dict[str, Any]:
 def test_import_files_and_their_names_stay_text_in_messages_and_notices(
     site: Server, new_context
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     wait_for_countries(page)
     picker = page.locator("#fp-import")
     notice = page.locator("#fp-notice")
@@ -501,8 +496,7 @@ def test_import_files_and_their_names_stay_text_in_messages_and_notices(
 def test_a_share_link_with_junk_in_a_new_field_adds_nothing(
     site: Server, new_context, field: str, value: Any
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url, share_fragment(SITUATION_A))
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url, share_fragment(SITUATION_A))
     expect_plan(page, SITUATION_A)
     junk = json.loads(json.dumps(SITUATION_B))
     if field == "greeting":

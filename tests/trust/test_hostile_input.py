@@ -27,7 +27,7 @@ from planner_page import (
     wait_for_countries,
 )
 from playwright.sync_api import Page, expect
-from trust_support import CspWatch, Guard, Server, planner_context, unfold_ics
+from trust_support import CspWatch, Guard, Server, guarded_planner, planner_context, unfold_ics
 
 from followup_engine.limits import LIMITS
 
@@ -79,9 +79,7 @@ def enter_inert_situation(page: Page) -> None:
 def test_markup_and_template_syntax_stay_inert_text_everywhere(
     site: Server, new_context, csp_watch: CspWatch, tmp_path: Path
 ) -> None:
-    context = planner_context(new_context, csp_watch)
-    page = open_planner(context, site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url, csp_watch=csp_watch)
     wait_for_countries(page)
     enter_inert_situation(page)
     expect_plan(page, INERT_SITUATION)
@@ -170,8 +168,7 @@ REFUSED = [
 
 
 def test_refused_text_gets_a_message_beside_its_field(site: Server, new_context) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "dana@example.com")])
     for selector, value, says in REFUSED:
@@ -211,8 +208,7 @@ def test_a_huge_paste_stops_at_the_engines_length_and_is_kept_and_shared(
 ) -> None:
     """A field holds what the engine, the storage and a link all take (form.js stops it at
     limits.js's length); an older copy longer than that is in tests/site/test_limits.py."""
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     wait_for_countries(page)
     fill_round(page, 0, "2026-11-16", [("Dana Lee", "")])
     type_into(page, "#fp-company", "Initech")
@@ -256,8 +252,7 @@ DAMAGED_LINKS = {
 
 
 def test_tampered_share_links_give_a_notice_and_a_clean_form(site: Server, new_context) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     for name, value in DAMAGED_LINKS.items():
         page.goto(f"{site.url}planner/{share_fragment(value)}")
         expect(page.locator("#fp-notice"), name).to_contain_text("damaged or incomplete")
@@ -356,8 +351,7 @@ def test_an_unreadable_stored_copy_is_set_aside_untouched_with_a_notice(
     site: Server, new_context, name: str
 ) -> None:
     key, value = UNREADABLE[name]
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     # Beside it, an application that reads fine, hostile text and all.
     page.evaluate(
         STORE, [[key, value], [f"{APP_KEY}good", stored_application("good", HOSTILE_DRAFT)]]
@@ -402,8 +396,7 @@ OLDER_VERSIONS = {
 def test_keys_of_unknown_versions_are_left_alone_and_the_form_works(
     site: Server, new_context
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     page.evaluate(STORE, list(OLDER_VERSIONS.items()))
     page.reload()
     wait_for_countries(page)
@@ -425,8 +418,7 @@ def test_keys_of_unknown_versions_are_left_alone_and_the_form_works(
 def test_a_version_1_copy_with_markup_becomes_an_application_of_inert_text(
     site: Server, new_context
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     page.evaluate(STORE, [["followup-planner:v1", json.dumps(HOSTILE_DRAFT)]])
     page.reload()
     expect_plan(page, HOSTILE_DRAFT)
@@ -447,8 +439,7 @@ def test_a_version_1_copy_with_markup_becomes_an_application_of_inert_text(
 def test_a_share_link_with_markup_adds_an_application_beside_the_stored_ones(
     site: Server, new_context
 ) -> None:
-    page = open_planner(planner_context(new_context), site.url)
-    guard = Guard(page)
+    page, guard = guarded_planner(new_context, site.url)
     kept = stored_application("good", GOOD)
     page.evaluate(STORE, [[f"{APP_KEY}good", kept]])
     page.goto(f"{site.url}planner/{share_fragment(HOSTILE_DRAFT)}")

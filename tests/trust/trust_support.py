@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from hook_loading import REPO
+from planner_page import open_planner
 from playwright.sync_api import BrowserContext, Page, expect
 from web_servers import NGINX_SITE_CONF
 
@@ -141,6 +142,15 @@ class Guard:
         assert page.locator(PAGE_SCRIPTS).count() == self.scripts, "visitor text became a script"
         assert page.locator("[onerror], [onload]").count() == 0
         assert page.locator(MADE_OF_TEXT).count() == 0, "visitor text became markup"
+
+
+def guarded_planner(
+    new_context: Any, site_url: str, fragment: str = "", csp_watch: CspWatch | None = None
+) -> tuple[Page, Guard]:
+    """The planner (opened at `fragment`) in a new planner_context, and a Guard on it,
+    attached once the page has loaded."""
+    page = open_planner(planner_context(new_context, csp_watch), site_url, fragment)
+    return page, Guard(page)
 
 
 def unfold_ics(text: str) -> str:
