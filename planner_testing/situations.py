@@ -6,11 +6,20 @@ import base64
 import json
 from typing import Any
 
+
+def one_round(day: str, people: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """A situation's rounds when there was one interview: its day and the people met, each
+    (name, address), as fill_round types them into the form.
+
+    >>> one_round("2026-11-16", [("Dana Lee", "dana@example.com")])
+    [{'date': '2026-11-16', 'interviewers': [{'name': 'Dana Lee', 'email': 'dana@example.com'}]}]
+    """
+    return [{"date": day, "interviewers": [{"name": n, "email": e} for n, e in people]}]
+
+
 #: A whole situation, as a share link carries it (the form's every field filled in).
 SHARED: dict[str, Any] = {
-    "rounds": [
-        {"date": "2026-11-09", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
-    ],
+    "rounds": one_round("2026-11-09", [("Ana Ruiz", "ana@example.org")]),
     "decision_date": "2026-11-18",
     "checkin_date": None,
     "channel": "email",

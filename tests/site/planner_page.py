@@ -14,6 +14,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from followup_engine.browser import calendar_response, plan_response
 from planner_testing.situations import SHARED as SHARED
+from planner_testing.situations import one_round as one_round
 from planner_testing.situations import share_fragment as share_fragment
 
 # The page's clock in the browser tests: noon local time, so "today" is this date everywhere.

@@ -15,6 +15,7 @@ from planner_page import (
     expected_errors,
     expected_plan,
     fill_round,
+    one_round,
     open_planner,
     round_box,
     share_fragment,
@@ -26,9 +27,7 @@ from planner_page import (
 from playwright.sync_api import expect
 
 NO_TIMELINE = {
-    "rounds": [
-        {"date": "2026-11-16", "interviewers": [{"name": "Dana Lee", "email": "dana@example.com"}]}
-    ],
+    "rounds": one_round("2026-11-16", [("Dana Lee", "dana@example.com")]),
     "candidate": "Sam Rivera",
     "company": "Acme",
     "role": "Data Analyst",
@@ -40,9 +39,7 @@ NO_TIMELINE = {
 NO_TIMELINE_TYPED = {**NO_TIMELINE, "country": LOCALE_COUNTRY}
 
 PROMISED = {
-    "rounds": [
-        {"date": "2026-11-10", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
-    ],
+    "rounds": one_round("2026-11-10", [("Ana Ruiz", "ana@example.org")]),
     "decision_date": "2026-11-20",
     "candidate": "Sam Rivera",
     "company": "Globex",

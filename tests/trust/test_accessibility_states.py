@@ -24,6 +24,7 @@ from planner_page import (
     TODAY,
     HeldRequests,
     expect_plan,
+    one_round,
     open_planner,
     share_fragment,
 )
@@ -64,9 +65,7 @@ GLOBEX = {
 }
 # Interviewed too long ago for a thank-you (skipped), the check-in overdue.
 INITECH = {
-    "rounds": [
-        {"date": "2026-11-10", "interviewers": [{"name": "Lee Wong", "email": "lee@example.com"}]}
-    ],
+    "rounds": one_round("2026-11-10", [("Lee Wong", "lee@example.com")]),
     "decision_date": "2026-11-20",
     "company": "Initech",
     "role": "Engineer",

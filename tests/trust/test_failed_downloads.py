@@ -25,6 +25,7 @@ from planner_page import (
     NOON_TODAY,
     HeldRequests,
     expect_plan,
+    one_round,
     open_planner,
     share_fragment,
     wait_until_ready,
@@ -35,9 +36,7 @@ from trust_support import Server
 # A promised decision on December 23: the second check-in falls on December 31 without
 # holidays and on January 5 with Great Britain's (Christmas, Boxing Day, New Year).
 SITUATION: dict[str, Any] = {
-    "rounds": [
-        {"date": "2026-11-20", "interviewers": [{"name": "Ana Ruiz", "email": "ana@example.org"}]}
-    ],
+    "rounds": one_round("2026-11-20", [("Ana Ruiz", "ana@example.org")]),
     "decision_date": "2026-12-23",
     "company": "Acme",
     "role": "Tester",
