@@ -200,6 +200,18 @@ def fill_round(page: Page, index: int, date: str, people: list[tuple[str, str]])
         type_into(page, f"#fp-r{index}-p{person_index}-email", email)
 
 
+def type_details(
+    page: Page, *, decision_date: str, channel: str, candidate: str, company: str, role: str
+) -> None:
+    """Fill in the fields after the rounds as a person does: the promised decision date, how
+    to get in touch, then the candidate's name, the company and the role, key by key."""
+    page.locator("#fp-decision-date").fill(decision_date)
+    page.get_by_label("How to get in touch").select_option(channel)
+    type_into(page, "#fp-candidate", candidate)
+    type_into(page, "#fp-company", company)
+    type_into(page, "#fp-role", role)
+
+
 # Several applications (issue 13): what the page keeps and sends for each of them.
 
 

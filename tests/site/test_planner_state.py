@@ -17,7 +17,7 @@ from planner_page import (
     page_situation,
     share_fragment,
     store_applications,
-    type_into,
+    type_details,
 )
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -61,11 +61,14 @@ def test_share_link_opens_elsewhere_and_input_survives_reload(new_context, site_
     context = new_context()
     page = open_planner(context, site_url)
     fill_round(page, 0, "2026-11-09", [("Ana Ruiz", "ana@example.org")])
-    page.locator("#fp-decision-date").fill("2026-11-18")
-    page.get_by_label("How to get in touch").select_option("email")
-    type_into(page, "#fp-candidate", "Sam Rivera")
-    type_into(page, "#fp-company", "Initech")
-    type_into(page, "#fp-role", "Tester")
+    type_details(
+        page,
+        decision_date="2026-11-18",
+        channel="email",
+        candidate="Sam Rivera",
+        company="Initech",
+        role="Tester",
+    )
     page.get_by_label("I gave references").check()
     expect(page.locator("#fp-country")).to_have_value("US")  # from the locale
     expect_plan(page, TYPED)

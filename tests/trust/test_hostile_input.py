@@ -23,6 +23,7 @@ from planner_page import (
     fill_round,
     open_planner,
     share_fragment,
+    type_details,
     type_into,
     wait_for_countries,
 )
@@ -68,11 +69,14 @@ def enter_inert_situation(page: Page) -> None:
     fill_round(page, 0, "2026-11-16", [(ALERT_IMG, "dana@example.com")])
     page.get_by_role("button", name="Add a round").click()
     fill_round(page, 1, "2026-11-09", [(IMG, "")])
-    page.locator("#fp-decision-date").fill("2026-11-20")
-    page.get_by_label("How to get in touch").select_option("email")
-    type_into(page, "#fp-candidate", SCRIPT)
-    type_into(page, "#fp-company", TEMPLATE)
-    type_into(page, "#fp-role", JINJA)
+    type_details(
+        page,
+        decision_date="2026-11-20",
+        channel="email",
+        candidate=SCRIPT,
+        company=TEMPLATE,
+        role=JINJA,
+    )
     page.get_by_label("I know someone who works there").check()
 
 
