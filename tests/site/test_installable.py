@@ -16,27 +16,12 @@ import make_icons  # tools/, on the path by pytest's own pythonpath setting
 import pytest
 from planner_page import ENGINE_TIMEOUT_MS
 from playwright.sync_api import BrowserContext, Page
+from worker_support import controlling_worker
 
 from planner_testing.chromium import CHROMIUM, CHROMIUM_ARGS
 
 MANIFEST = "manifest.webmanifest"
 ICONS = {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
-# Resolves once the service worker controls the page (it registers once the planner has
-# started its engine, see docs/assets/offline/register.js), with the worker's URL; rejects
-# after `deadline` ms, as page.evaluate itself never times out.
-CONTROLLED = """async (deadline) => {
-  const controlled = (async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
-    }
-    return navigator.serviceWorker.controller.scriptURL;
-  })();
-  const late = new Promise((_, reject) =>
-    setTimeout(() => reject(new Error("no service worker controls the page")), deadline));
-  return await Promise.race([controlled, late]);
-}"""
 # Which of the given URLs the service worker's cache holds.
 CACHED = "async (urls) => (await Promise.all(urls.map((url) => caches.match(url)))).map(Boolean)"
 LINK = re.compile(r"<link\b[^>]*>|<meta\b[^>]*>")
@@ -81,7 +66,9 @@ def planner(app_context: BrowserContext, site_url: str) -> Page:
     app_context.on("request", lambda request: requests.append(request.url))
     page = app_context.new_page()
     page.goto(f"{site_url}planner/")
-    assert page.evaluate(CONTROLLED, ENGINE_TIMEOUT_MS) == f"{site_url}sw.js"
+    # The worker registers once the planner has started its engine
+    # (docs/assets/offline/register.js).
+    assert controlling_worker(page) == f"{site_url}sw.js"
     home = urlsplit(site_url).netloc
     assert [url for url in requests if urlsplit(url).netloc not in (home, "")] == []
     return page

@@ -14,16 +14,17 @@ from trust_support import REPO
 
 from site_build import offline
 
-# Resolves once a service worker controls the page, with the names of the origin's caches;
-# rejects after `ms` milliseconds.
-CONTROLLED_CACHES = """async (ms) => {
+# Resolves once a service worker controls the page, with the worker's script URL and the
+# names of the origin's caches; rejects after `ms` milliseconds.
+CONTROLLED = """async (ms) => {
   const controlled = (async () => {
     await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((resolve) =>
         navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
     }
-    return await caches.keys();
+    const script = navigator.serviceWorker.controller.scriptURL;
+    return { script, caches: await caches.keys() };
   })();
   const late = new Promise((_, reject) =>
     setTimeout(() => reject(new Error("no service worker took control in time")), ms));
@@ -65,8 +66,14 @@ def cache_name(scope: str, version: str) -> str:
     return f"followup-planner {scope} {version}"
 
 
+def controlling_worker(page: Page) -> str:
+    """The script URL of the service worker that controls the page, once one does."""
+    return page.evaluate(CONTROLLED, ENGINE_TIMEOUT_MS)["script"]
+
+
 def controlled_caches(page: Page) -> list[str]:
-    return page.evaluate(CONTROLLED_CACHES, ENGINE_TIMEOUT_MS)
+    """The names of the origin's caches, once a service worker controls the page."""
+    return page.evaluate(CONTROLLED, ENGINE_TIMEOUT_MS)["caches"]
 
 
 def activated_caches(page: Page) -> list[str]:
