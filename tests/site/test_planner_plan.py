@@ -26,13 +26,14 @@ from planner_page import (
 )
 from playwright.sync_api import expect
 
+from planner_testing.situations import TYPICAL
+
+# The typical visitor's application with no date promised, one interviewer and a contact inside.
 NO_TIMELINE = {
+    **TYPICAL,
     "rounds": one_round("2026-11-16", [("Dana Lee", "dana@example.com")]),
-    "candidate": "Sam Rivera",
-    "company": "Acme",
-    "role": "Data Analyst",
+    "decision_date": None,
     "has_inside_contact": True,
-    "has_references": True,
 }
 
 # Typed into a new application in an en-US browser: it plans with US public holidays.
