@@ -98,16 +98,18 @@ def test_markdown_escapes_visitor_markup():
     assert "    > 1\\. Sam" in markdown
 
 
-@pytest.mark.parametrize(
-    ("text", "escaped"),
-    [
-        ("plain words, and more.", "plain words, and more."),
-        ("# heading", "\\# heading"),
-        ("- item", "\\- item"),
-        ("a_b", "a\\_b"),
-        ("Tom & Jerry", "Tom \\& Jerry"),
-    ],
-)
+#: Text as typed, and as a Markdown export writes it: the characters Markdown would read as
+#: markup are escaped; plain words and punctuation are left alone.
+MARKDOWN_ESCAPES = {
+    "plain words, and more.": "plain words, and more.",
+    "# heading": "\\# heading",
+    "- item": "\\- item",
+    "a_b": "a\\_b",
+    "Tom & Jerry": "Tom \\& Jerry",
+}
+
+
+@pytest.mark.parametrize(("text", "escaped"), MARKDOWN_ESCAPES.items())
 def test_escape_markdown(text, escaped):
     assert escape_markdown(text) == escaped
 
