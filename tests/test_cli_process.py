@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from site_build import first_plan
+
 ARGS = ["plan", "--interview", "2026-11-16", "--today", "2026-11-25", "--format", "json"]
 CONSOLE_SCRIPT = Path(sys.executable).parent / "followup"
 
@@ -72,19 +74,24 @@ def test_holidays_and_icalendar_load_only_when_needed():
 
 def test_the_first_answer_imports_no_jinja2_and_the_drafts_then_follow():
     """Issue 15: the page's first answer (the dated plan) loads none of the libraries only
-    drafts, holidays or calendar files need; the second answer then drafts the messages."""
+    drafts, holidays or calendar files need, nor the engine's modules that the site sends
+    with the drafts (site_build.first_plan.ENGINE_LATER); the second answer then drafts the
+    messages."""
+    later = [f"followup_engine.{name}" for name in first_plan.ENGINE_LATER]
     probe = (
         "import json, sys\n"
         "from followup_engine.browser import drafts_response, plan_dates_response\n"
         "s = json.dumps({'today': '2026-11-25', 'rounds': [{'date': '2026-11-16'}]})\n"
         "dates = json.loads(plan_dates_response(s))\n"
         "late = ('jinja2', 'markupsafe', 'holidays', 'icalendar')\n"
+        f"print(*sorted(set({later!r}) & set(sys.modules)) or ['none'])\n"
         "print(dates['ok'], *(name in sys.modules for name in late))\n"
         "drafts = json.loads(drafts_response(s))['drafts']\n"
         "print(drafts['follow_up:2026-11-16']['subject'].replace(' ', '_'))\n"
         "print(*(name in sys.modules for name in late))\n"
     )
     assert printed_by(probe) == [
+        "none",
         *["True", "False", "False", "False", "False"],
         "Checking_in_about_the_role",
         *["True", "True", "False", "False"],

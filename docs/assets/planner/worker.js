@@ -40,10 +40,9 @@
 // answer (the drafts) does wait for them.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
-const FIRST_PLAN_FOLDER = "/first-plan";
-// The drafts pack's own folder: a new entry on Python's path, so no import cache of the
-// first pack's folder (already imported from) can hide its files.
-const DRAFTS_FOLDER = "/drafts";
+// Both packs are written here: the drafts pack holds the engine's later modules
+// (site_build/first_plan.py), which belong in the engine's package folder.
+const PACKS_FOLDER = "/first-plan";
 // engine.js names the worker "retry" when the visitor asks to try again after a failed start:
 // then this worker's own files skip the HTTP cache, which may hold a damaged copy.
 const FETCH_OPTIONS = self.name === "retry" ? { cache: "reload" } : {};
@@ -130,21 +129,29 @@ async function matchesIntegrity(bytes, integrity) {
   return btoa(String.fromCharCode(...digest)) === expected;
 }
 
-/** Write the packed files into Pyodide's file system and put their folder on Python's path:
+/** Write the packed files into Pyodide's file system, in the folder on Python's path:
  * Python then imports them as plain files. Importing from the wheels' zips instead cost
  * 0.1-0.3 s more on a cold visit (reading and inflating them in WebAssembly). */
-function writePackFiles(pyodide, { name: packName, files, pack }, folder) {
+function writePackFiles(pyodide, { name: packName, files, pack }) {
   let offset = 0;
   for (const [name, size] of files) {
-    const path = `${folder}/${name}`;
+    const path = `${PACKS_FOLDER}/${name}`;
     pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
     pyodide.FS.writeFile(path, pack.subarray(offset, offset + size));
     offset += size;
   }
   if (offset !== pack.length) throw new Error(`${packName} does not match its index`);
-  const path = pyodide.pyimport("sys.path");
-  path.append(folder);
-  path.destroy();
+  // The first pack puts the folder on Python's path. After the second, the finders of that
+  // folder and the engine's package folder, which keep what they saw there, look again: the
+  // engine's later modules are new files in a package already imported.
+  pyodide.runPython(`
+import sys
+if ${JSON.stringify(PACKS_FOLDER)} not in sys.path:
+    sys.path.append(${JSON.stringify(PACKS_FOLDER)})
+for folder, finder in list(sys.path_importer_cache.items()):
+    if folder.startswith(${JSON.stringify(PACKS_FOLDER)}) and finder is not None:
+        finder.invalidate_caches()
+`);
 }
 
 let draftsDownload = null; // the drafts pack, once asked for (startDraftsDownload)
@@ -166,7 +173,7 @@ function startDraftsDownload() {
  */
 function draftsReady(pyodide) {
   draftsFiles ??= startDraftsDownload()
-    .then((pack) => writePackFiles(pyodide, pack, DRAFTS_FOLDER))
+    .then((pack) => writePackFiles(pyodide, pack))
     .catch((error) => {
       report(startFailureText(error), "failed");
       throw error;
@@ -309,7 +316,7 @@ async function start(lockFile, firstPlanIndex) {
     const firstPlan = firstPlanFiles(firstPlanIndex); // downloads while the runtime boots
     firstPlan.catch(() => {}); // a failure is reported once, where it is awaited below
     const pyodide = await Promise.race([startPython(lockFile), watch.failed]);
-    writePackFiles(pyodide, await firstPlan, FIRST_PLAN_FOLDER);
+    writePackFiles(pyodide, await firstPlan);
     const browser = pyodide.pyimport("followup_engine.browser");
     report("Ready", "ready");
     // After the first plan requests (they wait on `ready`), not before them.
