@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from playwright.sync_api import expect, sync_playwright
 
 OUT = Path(__file__).with_name("v1-storage.json")
 NOON_TODAY = datetime(2026, 11, 25, 12, 0)  # the browser tests' today
+KEPT_PLAN_DEADLINE_S = 30
 
 
 def type_into(page, selector: str, text: str) -> None:
@@ -53,7 +55,10 @@ def capture(site_url: str) -> dict[str, str]:
         # The kept plan is written right after the plan is drawn; wait for it to name GB.
         # (The page's CSP forbids wait_for_function's eval; evaluate is not affected.)
         kept = "(localStorage.getItem('followup-planner:v1:plan') || '').includes('GB')"
+        deadline = time.monotonic() + KEPT_PLAN_DEADLINE_S
         while not page.evaluate(kept):
+            if time.monotonic() > deadline:
+                raise SystemExit(f"no kept plan naming GB after {KEPT_PLAN_DEADLINE_S} s")
             page.wait_for_timeout(100)
         stored = page.evaluate(
             """() => Object.fromEntries(
