@@ -160,3 +160,30 @@ def test_the_theme_starts_anyway_when_the_planner_never_settles(new_context, sit
     page.clock.run_for(16_000)  # past the loader's latest start, with nobody touching it
     expect(bundle).to_have_count(1)
     search_for(page, "thank")
+
+
+def test_a_site_script_that_arrives_after_the_first_plan_still_runs_once(new_context, site_url):
+    """register.js held until the planner has settled: the page's parser waits for it, so the
+    theme's loader, after it, runs later still. Each script then runs once, the offline copy is
+    registered all the same, and Material starts (the settled news is kept on <html>)."""
+    context = new_context(service_workers="allow")
+    register = HeldRequests(context, "**/assets/offline/register.js")
+    page = context.new_page()
+    page.goto(f"{site_url}planner/{SHARED}", wait_until="commit")
+    expect(page.locator("html")).to_have_attribute(
+        "data-planner-settled", "", timeout=ENGINE_TIMEOUT_MS
+    )
+    assert len(register.routes) == 1
+    register.release()
+    # Material starts with nobody touching the header (well before the 15 s fallback).
+    bundle = page.locator('script[src*="/assets/javascripts/bundle."]')
+    expect(bundle).to_have_count(1, timeout=5_000)
+    search_for(page, "thank")
+    sources = page.evaluate("[...document.scripts].map((script) => script.src).filter(Boolean)")
+    names = [source.rsplit("/", 1)[-1] for source in sources]
+    assert len(names) == len(set(names)), names
+    registered = """Promise.race([
+        navigator.serviceWorker.ready.then((registration) => registration.scope),
+        new Promise((resolve) => setTimeout(() => resolve("never registered"), 10_000)),
+    ])"""
+    assert page.evaluate(registered) == site_url

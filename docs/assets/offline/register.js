@@ -36,7 +36,8 @@ if ("serviceWorker" in navigator) {
   // Caching the site downloads Pyodide a second time: on the planner, only once the engine
   // has started (planner.js says so), elsewhere once the page has loaded.
   if (document.getElementById("fp-form")) {
-    document.addEventListener("planner:settled", register, { once: true });
+    if ("plannerSettled" in document.documentElement.dataset) register();
+    else document.addEventListener("planner:settled", register, { once: true });
   } else {
     window.addEventListener("load", register, { once: true });
   }

@@ -127,8 +127,13 @@ const engine = new EngineClient(
       // The offline copy (assets/offline/register.js) and the theme's script
       // (assets/planner/theme.js) wait for this, so neither competes with Pyodide's start.
       // A plan asked for while Python started is answered right after "ready": wait for it.
+      // The page keeps the news too (data-planner-settled on <html>), for a script that runs
+      // only after the event: one whose download was slow, say.
       if (state === "ready" || state === "failed") {
-        pendingAnswer.finally(() => document.dispatchEvent(new CustomEvent("planner:settled")));
+        pendingAnswer.finally(() => {
+          document.documentElement.dataset.plannerSettled = "";
+          document.dispatchEvent(new CustomEvent("planner:settled"));
+        });
       }
     },
     onCountries(codes) {

@@ -132,6 +132,7 @@
   showHeader();
   for (const [target, type, listener] of focusWatch) target.addEventListener(type, listener, true);
   for (const [target, type, listener] of triggers) target.addEventListener(type, listener);
+  if ("plannerSettled" in document.documentElement.dataset) afterPaint(); // settled already
   // Should the planner never settle (its script failed to load, say), start anyway.
   setTimeout(start, LATEST_START_MS);
 })();

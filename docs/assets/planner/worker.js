@@ -33,9 +33,9 @@
 // an agenda's application) names a country and `icalendar` only when a calendar file is
 // asked for; those packages (with python-dateutil, six and tzdata, about three times the size
 // of everything else) are loaded the first time they are needed and fetched into the
-// browser's cache in the background once the first plan is on its way. The drafts' own
-// packages (jinja2, markupsafe: most of the first plan's bytes) come in a second pack,
-// drafts.bin, requested once the first dated steps are out (afterStart): a plan's first
+// browser's cache in the background once the first plan is on its way. What only the drafts
+// import (the engine's later modules with the templates, jinja2, markupsafe: most of the
+// first plan's bytes, see site_build/first_plan.py) comes in a second pack, drafts.bin, requested once the first dated steps are out (afterStart): a plan's first
 // answer never waits for them, nor do its bytes share the connection with them; its second
 // answer (the drafts) does wait for them.
 
