@@ -72,6 +72,27 @@ def test_holidays_and_icalendar_load_only_when_needed():
     assert printed_by(probe) == ["False", "False", "True", "True"]
 
 
+SAMPLE_SITUATIONS = sorted((Path(__file__).parent / "pyodide" / "situations").glob("*.json"))
+
+
+def test_no_sample_situations_dated_steps_import_an_engine_module_sent_later():
+    """The site sends the engine's later modules with the drafts (ENGINE_LATER): the dated
+    steps of every sample situation (a country's holidays, a log of answers and outcomes,
+    problems in the form) must come without them, or the page's first answer would fail."""
+    later = [f"followup_engine.{name}" for name in first_plan.ENGINE_LATER]
+    assert len(SAMPLE_SITUATIONS) >= 8
+    probe = (
+        "import json, pathlib, sys\n"
+        "from followup_engine.browser import plan_dates_response\n"
+        f"for path in {[str(path) for path in SAMPLE_SITUATIONS]!r}:\n"
+        "    answer = json.loads(plan_dates_response(pathlib.Path(path).read_text('utf-8')))\n"
+        "    assert 'plan' in answer or answer.get('errors'), (path, answer)\n"
+        f"print(*sorted(set({later!r}) & set(sys.modules)) or ['none'])\n"
+        "print('holidays' in sys.modules)\n"
+    )
+    assert printed_by(probe) == ["none", "True"]
+
+
 def test_the_first_answer_imports_no_jinja2_and_the_drafts_then_follow():
     """Issue 15: the page's first answer (the dated plan) loads none of the libraries only
     drafts, holidays or calendar files need, nor the engine's modules that the site sends
