@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -30,31 +30,44 @@ LOCALE_COUNTRY = "US"
 ENGINE_TIMEOUT_MS = 60_000
 
 
-class HeldRequests:
+class RoutedRequests:
+    """Requests matching `pattern` get `answer(route)` until stop(), and pass on after it.
+
+    stop() leaves the route registered rather than taking it off (unroute): that turns the
+    browser's request interception off, and when it happened while the page was starting,
+    Chromium under Playwright sometimes lost a request in flight or never started the
+    engine's worker (about 1 run in 60 of test_module_preload under load; none in 240 with
+    the route kept)."""
+
+    def __init__(
+        self, context: BrowserContext, pattern: str, answer: Callable[[Route], None]
+    ) -> None:
+        self.stopped = False
+
+        def route(route: Route) -> None:  # a plain function: Playwright tags its handlers
+            if self.stopped:
+                route.fallback()
+            else:
+                answer(route)
+
+        context.route(pattern, route)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class HeldRequests(RoutedRequests):
     """Requests matching `pattern` wait unanswered until release(): what the page does in
     the meantime shows what it does without them."""
 
     def __init__(self, context: BrowserContext, pattern: str) -> None:
         self.routes: list[Route] = []
-        self.released = False
-
-        def hold(route: Route) -> None:  # a plain function: Playwright tags its handlers
-            if self.released:
-                route.fallback()
-            else:
-                self.routes.append(route)
-
-        context.route(pattern, hold)
+        super().__init__(context, pattern, self.routes.append)
 
     def release(self) -> None:
         """Let the held requests (and any later ones) through; those of a page closed
-        meanwhile are gone with it.
-
-        The route stays registered and passes later requests on. Taking it off (unroute)
-        turns the browser's request interception off, and when that happened while the page
-        was starting a worker, Chromium under Playwright sometimes never started the worker:
-        about 1 run in 60 of test_module_preload under load, none in 240 with the route kept."""
-        self.released = True
+        meanwhile are gone with it."""
+        self.stop()
         for route in self.routes:
             with contextlib.suppress(PlaywrightError):
                 route.continue_()

@@ -24,6 +24,7 @@ from planner_page import (
     ENGINE_TIMEOUT_MS,
     NOON_TODAY,
     HeldRequests,
+    RoutedRequests,
     expect_plan,
     one_round,
     open_planner,
@@ -44,8 +45,6 @@ SITUATION: dict[str, Any] = {
 }
 IN_BRITAIN = {**SITUATION, "country": "GB"}
 HOLIDAYS_WHEEL = "**/pyodide/holidays-*.whl"
-FIRST_PLAN = "**/pyodide/first-plan.bin"
-DRAFTS = "**/pyodide/drafts.bin"
 WASM = "**/pyodide/pyodide.asm.wasm"
 START_DEADLINE_MS = 30_000  # engine.js
 TYPED_ROLE = "Senior Tester"
@@ -80,7 +79,7 @@ def test_a_failed_holiday_download_is_named_and_tried_again_at_the_next_change(
     site: Server, new_context
 ) -> None:
     context = planner_context(new_context)
-    context.route(HOLIDAYS_WHEEL, lambda route: route.abort())
+    blocked = RoutedRequests(context, HOLIDAYS_WHEEL, lambda route: route.abort())
     page = open_planner(context, site.url, share_fragment(SITUATION))
     expect_plan(page, SITUATION)
 
@@ -92,7 +91,7 @@ def test_a_failed_holiday_download_is_named_and_tried_again_at_the_next_change(
     # Nothing in the form is wrong, so nothing there is marked.
     expect(page.locator('#fp-form [aria-invalid="true"], #fp-form .fp-error')).to_have_count(0)
 
-    context.unroute(HOLIDAYS_WHEEL)
+    blocked.stop()
     page.locator("#fp-company").fill("Acme Ltd")
     expect_plan(page, {**IN_BRITAIN, "company": "Acme Ltd"})
     expect(plan).not_to_contain_text("Could not download")
@@ -110,26 +109,28 @@ def changed(data: bytes) -> bytes:
 
 def open_with_damaged(
     site: Server, site_dir: Path, new_context, name: str, damage
-) -> tuple[BrowserContext, Page]:
-    """Open the planner on SITUATION in a context that gets pyodide/`name` damaged."""
+) -> tuple[RoutedRequests, Page]:
+    """Open the planner on SITUATION in a context that gets pyodide/`name` damaged until
+    the returned routing stops."""
     context = planner_context(new_context)
     body = damage((site_dir / "pyodide" / name).read_bytes())
-    context.route(
+    damaged = RoutedRequests(
+        context,
         f"**/pyodide/{name}",
         lambda route: route.fulfill(body=body, content_type="application/octet-stream"),
     )
-    return context, open_planner(context, site.url, share_fragment(SITUATION))
+    return damaged, open_planner(context, site.url, share_fragment(SITUATION))
 
 
 @pytest.mark.parametrize("damage", [truncated, changed], ids=["truncated", "changed"])
 def test_a_damaged_first_plan_bundle_is_named_and_can_be_tried_again(
     site: Server, site_dir: Path, new_context, damage
 ) -> None:
-    context, page = open_with_damaged(site, site_dir, new_context, "first-plan.bin", damage)
+    damaged, page = open_with_damaged(site, site_dir, new_context, "first-plan.bin", damage)
     type_a_role(page)
     expect_start_failure(page, "its files arrived damaged")
 
-    context.unroute(FIRST_PLAN)
+    damaged.stop()
     try_again(page)
 
 
@@ -137,7 +138,7 @@ def test_a_damaged_first_plan_bundle_is_named_and_can_be_tried_again(
 def test_a_damaged_drafts_pack_is_named_and_can_be_tried_again(
     site: Server, site_dir: Path, new_context, damage
 ) -> None:
-    context, page = open_with_damaged(site, site_dir, new_context, "drafts.bin", damage)
+    damaged, page = open_with_damaged(site, site_dir, new_context, "drafts.bin", damage)
     # The dated steps never wait for the drafts' pack: they come all the same.
     first_step = page.locator("#fp-plan .fp-action").first
     expect(first_step).to_be_visible(timeout=ENGINE_TIMEOUT_MS)
@@ -145,7 +146,7 @@ def test_a_damaged_drafts_pack_is_named_and_can_be_tried_again(
     expect_start_failure(page, "its files arrived damaged")
     expect(first_step).to_have_attribute("data-draft", "failed")
 
-    context.unroute(DRAFTS)
+    damaged.stop()
     try_again(page)
 
 
@@ -182,10 +183,12 @@ def test_a_truncated_engine_download_fails_at_once(
 ) -> None:
     context = planner_context(new_context)
     body = truncated((site_dir / "pyodide" / "pyodide.asm.wasm").read_bytes())
-    context.route(WASM, lambda route: route.fulfill(body=body, content_type="application/wasm"))
+    damaged = RoutedRequests(
+        context, WASM, lambda route: route.fulfill(body=body, content_type="application/wasm")
+    )
     page = open_planner(context, site.url, share_fragment(SITUATION))
     type_a_role(page)
     expect_start_failure(page, "its files arrived damaged")
 
-    context.unroute(WASM)
+    damaged.stop()
     try_again(page)
