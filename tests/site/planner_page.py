@@ -221,6 +221,20 @@ def fill_round(page: Page, index: int, date: str, people: list[tuple[str, str]])
         type_into(page, f"#fp-r{index}-p{person_index}-email", email)
 
 
+# What type_interview_day types into a new application: one round on November 16 and the
+# locale's country, whose holidays move the check-in from Thanksgiving to November 27.
+INTERVIEW_DAY = {"rounds": one_round("2026-11-16", []), "country": LOCALE_COUNTRY}
+
+
+def type_interview_day(page: Page) -> None:
+    """Type INTERVIEW_DAY's round into the open new application once the country list is in.
+
+    Typed before the list, the first plan would have no country, and the page would change it
+    under the test when the list arrived (the locale's country, then its holidays)."""
+    wait_for_countries(page)
+    fill_round(page, 0, "2026-11-16", [])
+
+
 def type_details(
     page: Page, *, decision_date: str, channel: str, candidate: str, company: str, role: str
 ) -> None:

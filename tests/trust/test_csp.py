@@ -7,12 +7,11 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from planner_page import expect_plan, fill_round, open_planner
+from planner_page import INTERVIEW_DAY, expect_plan, open_planner, type_interview_day
 from trust_support import NGINX_SITE_CONF, REPO, CspWatch, Server
 
 from site_build import csp
 
-SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 
 
@@ -130,6 +129,6 @@ def test_planner_makes_a_plan_under_the_policy(site: Server, new_context, csp_wa
     context = new_context()
     csp_watch.attach(context)
     page = open_planner(context, site.url)
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, SITUATION)
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
     assert csp_watch.violations(page) == []

@@ -13,13 +13,20 @@ from pathlib import Path
 
 import pytest
 from build_site import mkdocs_build
-from planner_page import expect_plan, fill_round, open_planner
+from planner_page import (
+    INTERVIEW_DAY,
+    LOCALE_COUNTRY,
+    expect_plan,
+    fill_round,
+    open_planner,
+    type_interview_day,
+    wait_for_countries,
+)
 from web_servers import apache
 
 BASE = "/careers/followup/"
 SITE_URL = f"https://example.org{BASE}"
-FIRST = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
-OFFLINE = {"rounds": [{"date": "2026-11-19", "interviewers": []}]}
+OFFLINE = {"rounds": [{"date": "2026-11-19", "interviewers": []}], "country": LOCALE_COUNTRY}
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +78,8 @@ def test_planner_works_under_the_sub_path_online_then_offline(served: str, new_c
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = open_planner(context, served)
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, FIRST)
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
 
     # The service worker sits at the sub-path and controls only it.
     scope = page.evaluate("navigator.serviceWorker.ready.then((ready) => ready.scope)")
@@ -87,6 +94,7 @@ def test_planner_works_under_the_sub_path_online_then_offline(served: str, new_c
 
     context.set_offline(True)
     page.goto(served + "planner/")
+    wait_for_countries(page)  # from the offline copy, with the holidays (see INTERVIEW_DAY)
     page.locator("button[name=new_application]").click()
     fill_round(page, 0, "2026-11-19", [])
     expect_plan(page, OFFLINE)

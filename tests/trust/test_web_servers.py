@@ -13,7 +13,7 @@ from pathlib import Path
 
 import brotli
 import pytest
-from planner_page import expect_plan, fill_round, open_planner
+from planner_page import INTERVIEW_DAY, expect_plan, open_planner, type_interview_day
 from trust_support import CspWatch
 from web_servers import CONFIGS
 
@@ -21,7 +21,6 @@ from site_build import csp
 
 HEADER_POLICY = csp.POLICY + "; frame-ancestors 'none'"
 BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
-SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}]}
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -121,6 +120,6 @@ def test_planner_makes_a_plan_through_each_server(
     context = new_context()
     csp_watch.attach(context)
     page = open_planner(context, web_server)
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, SITUATION)
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
     assert csp_watch.violations(page) == []
