@@ -44,15 +44,20 @@ class RoutedRequests:
     ) -> None:
         self.stopped = False
 
-        def route(route: Route) -> None:  # a plain function: Playwright tags its handlers
+        # A function of its own: Playwright sets an attribute on each handler, which a bound
+        # method of a list (HeldRequests' append) cannot take.
+        def handle(route: Route) -> None:
             if self.stopped:
                 route.fallback()
             else:
                 answer(route)
 
-        context.route(pattern, route)
+        context.route(pattern, handle)
 
     def stop(self) -> None:
+        """From now on matching requests go on as if never routed (to the network, or to
+        another route). While any route is on, Playwright keeps the browser's HTTP cache off
+        for the context: it stays off after stop() too."""
         self.stopped = True
 
 
@@ -223,7 +228,8 @@ def fill_round(page: Page, index: int, date: str, people: list[tuple[str, str]])
 
 # What type_interview_day types into a new application: one round on November 16 and the
 # locale's country, whose holidays move the check-in from Thanksgiving to November 27.
-INTERVIEW_DAY = {"rounds": one_round("2026-11-16", []), "country": LOCALE_COUNTRY}
+INTERVIEW_DATE = "2026-11-16"
+INTERVIEW_DAY = {"rounds": one_round(INTERVIEW_DATE, []), "country": LOCALE_COUNTRY}
 
 
 def type_interview_day(page: Page) -> None:
@@ -232,7 +238,7 @@ def type_interview_day(page: Page) -> None:
     Typed before the list, the first plan would have no country, and the page would change it
     under the test when the list arrived (the locale's country, then its holidays)."""
     wait_for_countries(page)
-    fill_round(page, 0, "2026-11-16", [])
+    fill_round(page, 0, INTERVIEW_DATE, [])
 
 
 def type_details(

@@ -18,6 +18,7 @@ from planner_page import (
     share_fragment,
     store_applications,
     type_details,
+    wait_for_countries,
 )
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -60,6 +61,7 @@ def stored(page: Page) -> dict[str, str]:
 def test_share_link_opens_elsewhere_and_input_survives_reload(new_context, site_url: str):
     context = new_context()
     page = open_planner(context, site_url)
+    wait_for_countries(page)  # a new application gets the locale's country (US) from the list
     fill_round(page, 0, "2026-11-09", [("Ana Ruiz", "ana@example.org")])
     type_details(
         page,

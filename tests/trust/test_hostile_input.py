@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 import pytest
 from planner_page import (
+    INTERVIEW_DAY,
     LOCALE_COUNTRY,
     expect_plan,
     expected_plan,
@@ -24,6 +25,7 @@ from planner_page import (
     open_planner,
     share_fragment,
     type_details,
+    type_interview_day,
     type_into,
     wait_for_countries,
 )
@@ -264,11 +266,8 @@ def test_tampered_share_links_give_a_notice_and_a_clean_form(site: Server, new_c
         expect(page.locator(".fp-round"), name).to_have_count(1)
     # After all that the form still plans (a new application: the locale's holidays).
     expect(page.locator("#fp-applications [data-open]")).to_have_count(1)
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(
-        page,
-        {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY},
-    )
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
     guard.check()
 
 
@@ -410,11 +409,8 @@ def test_keys_of_unknown_versions_are_left_alone_and_the_form_works(
     for key in ("followup-planner", "followup-planner:v0"):
         assert page.evaluate("(key) => localStorage.getItem(key)", key) == OLDER_VERSIONS[key]
     # The form works (a new application: the locale's holidays).
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(
-        page,
-        {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY},
-    )
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
     assert TEMPLATE not in page.locator("#fp-export-reminder").inner_text()
     guard.check()
 

@@ -22,13 +22,12 @@ from pathlib import Path
 
 import pytest
 from planner_page import (
-    LOCALE_COUNTRY,
+    INTERVIEW_DAY,
     expect_plan,
-    fill_round,
     open_planner,
     round_box,
+    type_interview_day,
     type_into,
-    wait_for_countries,
 )
 from playwright.sync_api import Page, expect
 from trust_support import REPO
@@ -43,11 +42,7 @@ from worker_support import (
 
 from planner_testing.server import SiteHandler
 
-FIRST = {
-    "rounds": [{"date": "2026-11-16", "interviewers": []}],
-    "country": LOCALE_COUNTRY,
-    "company": "Acme",
-}
+FIRST = {**INTERVIEW_DAY, "company": "Acme"}
 # The same application with its interview moved, typed while the new build waits.
 MOVED = {**FIRST, "rounds": [{"date": "2026-11-18", "interviewers": []}]}
 
@@ -195,8 +190,7 @@ def test_a_deploy_during_a_visit_keeps_each_page_on_its_build_until_the_visitor_
 ) -> None:
     context = new_context(locale="en-US")
     page = open_planner(context, origin.url)
-    wait_for_countries(page)
-    fill_round(page, 0, "2026-11-16", [])
+    type_interview_day(page)
     type_into(page, "#fp-company", "Acme")
     expect_plan(page, FIRST)
     controlled_caches(page)  # the first build's worker has the whole site

@@ -11,7 +11,7 @@ import shutil
 from html import unescape
 from pathlib import Path
 
-from planner_page import LOCALE_COUNTRY, expect_plan, fill_round, wait_for_countries
+from planner_page import INTERVIEW_DAY, expect_plan, type_interview_day
 from playwright.sync_api import BrowserContext, Page
 from trust_support import Server, serve
 from worker_support import (
@@ -26,9 +26,6 @@ from worker_support import (
     worker_build,
 )
 
-# Typed into a new application in an en-US browser: planned with US public holidays, so the
-# country list and the holidays package work offline too.
-SITUATION = {"rounds": [{"date": "2026-11-16", "interviewers": []}], "country": LOCALE_COUNTRY}
 # Addresses links and people use for pages: a query from a campaign or a referrer, a folder
 # named without its slash (the server redirects), a folder's index.html (the folder's page).
 ADDRESSES = (
@@ -73,9 +70,10 @@ def test_guide_and_planner_work_offline_after_one_visit(
     page.goto(site.url + "no-timeline/")
     assert page.locator("#wait-a-week").count() == 1
     page.goto(site.url + "planner/")
-    wait_for_countries(page)
-    fill_round(page, 0, "2026-11-16", [])
-    expect_plan(page, SITUATION)
+    # A new application in an en-US browser: planned with US public holidays, so the country
+    # list and the holidays package work offline too.
+    type_interview_day(page)
+    expect_plan(page, INTERVIEW_DAY)
 
 
 def words(html: str) -> str:

@@ -94,7 +94,8 @@ def test_planner_works_under_the_sub_path_online_then_offline(served: str, new_c
 
     context.set_offline(True)
     page.goto(served + "planner/")
-    wait_for_countries(page)  # from the offline copy, with the holidays (see INTERVIEW_DAY)
+    # Once the list is in, a new application gets the locale's country (US) at once.
+    wait_for_countries(page)
     page.locator("button[name=new_application]").click()
     fill_round(page, 0, "2026-11-19", [])
     expect_plan(page, OFFLINE)
