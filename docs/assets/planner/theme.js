@@ -107,11 +107,13 @@
       copy.src = src;
       copy.async = false; // run in the template's order, as the parser would have
       // Material starts on DOMContentLoaded, which has long passed: announce it once more,
-      // once all of them have run.
-      copy.addEventListener("load", () => {
+      // once all of them have run (or failed to load: the others still need the news).
+      const settle = () => {
         waiting -= 1;
         if (waiting === 0) announceStart();
-      });
+      };
+      copy.addEventListener("load", settle, { once: true });
+      copy.addEventListener("error", settle, { once: true });
       document.body.append(copy);
     }
   }

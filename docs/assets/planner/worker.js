@@ -35,9 +35,10 @@
 // of everything else) are loaded the first time they are needed and fetched into the
 // browser's cache in the background once the first plan is on its way. What only the drafts
 // import (the engine's later modules with the templates, jinja2, markupsafe: most of the
-// first plan's bytes, see site_build/first_plan.py) comes in a second pack, drafts.bin, requested once the first dated steps are out (afterStart): a plan's first
-// answer never waits for them, nor do its bytes share the connection with them; its second
-// answer (the drafts) does wait for them.
+// first plan's bytes, see site_build/first_plan.py) comes in a second pack, drafts.bin,
+// requested once the first dated steps are out (afterStart): a plan's first answer never
+// waits for them, nor do its bytes share the connection with them; its second answer (the
+// drafts) does wait for them.
 
 const runtimeURL = new URL("../../pyodide/", import.meta.url).href;
 // Both packs are written here: the drafts pack holds the engine's later modules
